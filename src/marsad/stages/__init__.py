@@ -1,0 +1,1 @@
+"""Extraction stages: entities, linking, dates, events, dedup.  Each is a marsad.pipeline.Stage."""

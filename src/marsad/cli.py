@@ -119,28 +119,6 @@ def show(ref: str = typer.Argument(..., help="Article id (input id, database id 
     sys.stdout.write(json.dumps(doc.to_record(), ensure_ascii=False, indent=1) + "\n")
 
 
-@app.command()
-def timeline(a: str, b: str, db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
-    """Events between two actors (e.g. QAT NATO), in date order, with evidence and sources."""
-    from marsad.store.db import connect
-    from marsad.store.queries import timeline as query
-
-    entries = query(connect(db), a, b)
-    if as_json:
-        sys.stdout.write(json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=1) + "\n")
-        return
-    if not entries:
-        err.print(f"no events between {a} and {b} in {db}")
-        raise typer.Exit(EXIT_NOT_FOUND)
-    table = Table(title=f"{a} – {b}")
-    for col in ("date", "type", "cameo", "source → target", "evidence", "outlet"):
-        table.add_column(col)
-    for e in entries:
-        arts = ", ".join(str(x.get("source") or x.get("doc_id")) for x in e.articles)
-        table.add_row(e.date or "—", e.type, e.cameo, f"{'،'.join(e.source)} → {'،'.join(e.target)}", e.evidence, arts)
-    out.print(table)
-
-
 @app.command(name="eval")
 def eval_cmd(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL (see ../shared/gold/GUIDELINES.md)."),
@@ -157,19 +135,6 @@ def eval_cmd(
     cli_eval(gold, articles, system, json_out, out)
 
 
-@app.command()
-def demo(db: Path = DB_OPTION, a: str = "QAT", b: str = "NATO") -> None:
-    """Run the bundled sample into SQLite and print the Qatar–NATO timeline."""
-    from marsad.runner import ingest
-    from marsad.sample import sample_paths
-
-    paths = [str(p) for p in sample_paths()]
-    summary = ingest(paths, db)
-    err.print(f"bundled sample: {summary.read} read, {summary.stored} stored, {summary.unchanged} unchanged, "
-              f"{summary.failed} quarantined → {db}")
-    timeline(a, b, db=db, as_json=False)
-
-
 @train_app.command("ner")
 def train_ner(
     output: Path = typer.Option(None, help="Model directory (default: the package's models/ folder)."),
@@ -179,6 +144,23 @@ def train_ner(
     from marsad.ner.train import train_ner as train
 
     train(output_dir=output, shared_dir=shared)
+
+
+def _register_command_modules() -> None:
+    """Commands of other areas live in their own modules (cli_kb, cli_web, cli_spark)."""
+    from importlib import import_module
+
+    for name in ("marsad.cli_kb", "marsad.cli_web", "marsad.cli_spark"):
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+            continue
+        module.register(app)
+
+
+_register_command_modules()
 
 
 def main() -> None:  # pragma: no cover

@@ -127,12 +127,16 @@ def eval_cmd(
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the scores and per-document details here."),
 ) -> None:
     """Score entities, dates and events against a gold file."""
-    from marsad.eval import cli_eval
+    from marsad.eval import EvalInputError, cli_eval
 
     if (articles is None) == (system is None):
         err.print("give exactly one of --articles or --system")
         raise typer.Exit(2)
-    cli_eval(gold, articles, system, json_out, out)
+    try:
+        cli_eval(gold, articles, system, json_out, out)
+    except EvalInputError as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(EXIT_FATAL) from e
 
 
 @train_app.command("ner")

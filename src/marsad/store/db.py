@@ -104,6 +104,8 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.conn = connect(self.path)
+        self._kb = None  # marsad.kb.index.KbIndexer, created on first write
+        self._new_articles: list[tuple[int, Document]] = []
 
     def close(self) -> None:
         self.conn.close()
@@ -123,6 +125,7 @@ class Store:
     def write_batch(self, items: Iterable[Document | Failure]) -> tuple[int, int]:
         """Store a batch in one transaction; returns (articles added, failures added)."""
         added = failed = 0
+        self._new_articles = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for item in items:
@@ -130,11 +133,24 @@ class Store:
                     failed += self._insert_failure(item)
                 else:
                     added += self._insert_document(item)
+            if self._new_articles:
+                self._kb_indexer().index_batch(self._new_articles)  # stories, event dedup, search: same transaction
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
+            if self._kb is not None:
+                self._kb.reset()  # its in-memory LSH may hold rows that were just rolled back
             raise
+        finally:
+            self._new_articles = []
         return added, failed
+
+    def _kb_indexer(self):
+        if self._kb is None:
+            from marsad.kb.index import KbIndexer
+
+            self._kb = KbIndexer(self.conn)
+        return self._kb
 
     def _insert_failure(self, f: Failure) -> int:
         cur = self.conn.execute(
@@ -188,6 +204,7 @@ class Store:
             eid = ecur.lastrowid
             rows = {(eid, a, "source") for a in ev.source} | {(eid, a, "target") for a in ev.target}
             self.conn.executemany("INSERT OR IGNORE INTO event_actors (event_id, actor, side) VALUES (?,?,?)", rows)
+        self._new_articles.append((aid, doc))
         return 1
 
     def record_run(self, started_at: str, finished_at: str, inputs: list[str], stats: dict) -> None:

@@ -47,11 +47,11 @@ def load_document(conn: sqlite3.Connection, ref: str) -> Document | None:
         DateMention(r["start"], r["end"], r["text"], value=r["value"], calendar=r["calendar"])
         for r in conn.execute("SELECT * FROM dates WHERE article_id = ? ORDER BY start", (aid,))
     ]
-    doc.events = [_event(r) for r in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (aid,))]
+    doc.events = [event_from_row(r) for r in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start, id", (aid,))]
     return doc
 
 
-def _event(r: sqlite3.Row) -> Event:
+def event_from_row(r: sqlite3.Row) -> Event:
     return Event(
         type=r["type"], cameo=r["cameo"], source=json.loads(r["source"]), target=json.loads(r["target"]),
         start=r["start"], end=r["end"], text=r["evidence"], date=r["date"], location=r["location"],
@@ -88,7 +88,7 @@ def timeline(conn: sqlite3.Connection, a: str, b: str) -> list[TimelineEntry]:
     ).fetchall()
     out: list[TimelineEntry] = []
     for r in rows:
-        ev = _event(r)
+        ev = event_from_row(r)
         out.append(
             TimelineEntry(
                 date=ev.date, type=ev.type, cameo=ev.cameo, quad=ev.quad, source=ev.source, target=ev.target,
@@ -105,3 +105,6 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
         for table in ("articles", "mentions", "dates", "events", "quarantine")
     }
+
+
+_event = event_from_row  # the old private name

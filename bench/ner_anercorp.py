@@ -1,0 +1,74 @@
+"""Benchmark the shipped NER tagger on the ANERcorp test split (CAMeL Lab split).
+
+    .venv/bin/python bench/ner_anercorp.py [--model-dir DIR]
+
+Entity-level micro F1 over PERS/LOC/ORG (our GPE, LOC and FAC count as LOC; MISC
+is removed from gold and system), per-type figures, tagging speed including
+feature extraction (a cold cache: the first pass over the file), and peak memory.
+Prints a markdown table.  The test file is for evaluation only: never train or
+tune on it.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+from marsad.model import Document
+from marsad.ner import Tagger, load_tagger
+from marsad.ner.corpora import read_anercorp_raw
+from marsad.ner.evaluate import score
+from marsad.pipeline import TextLayer
+
+TEST = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ner" / "anercorp_camellab_test.bio"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model-dir", type=Path, default=None)
+    ap.add_argument("--test", type=Path, default=TEST)
+    args = ap.parse_args()
+    if not args.test.is_file():
+        print(f"skipped: {args.test} is absent")
+        return 0
+    tagger = Tagger.from_dir(args.model_dir) if args.model_dir else load_tagger()
+    if tagger is None:
+        print("no NER model is shipped (src/marsad/models/ner.crfsuite)")
+        return 1
+    sents = read_anercorp_raw(args.test)
+    n_tokens = sum(len(s.words) for s in sents)
+    tagger.tag_tokens(["تجربة"])  # open the model outside the timing
+
+    t0 = time.perf_counter()
+    pred = [tagger.tag_tokens(s.words) for s in sents]
+    seconds = time.perf_counter() - t0
+    report = score([s.tags for s in sents], pred)
+
+    # The Document path (tokenizer + sentence split + tagging + spans), on the same words.
+    doc = Document(id="bench", text="\n".join(" ".join(s.words) for s in sents))
+    TextLayer()(doc)
+    t1 = time.perf_counter()
+    ents = tagger.tag(doc)
+    doc_seconds = time.perf_counter() - t1
+    doc.entities = ents
+    doc.check()
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"## NER on ANERcorp test ({len(sents)} sentences, {n_tokens} tokens; model {tagger.model_path})\n")
+    print("| type | gold | predicted | correct | P | R | F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for typ, s in [*sorted(report.per_type.items()), ("**micro**", report.micro)]:
+        print(f"| {typ} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |")
+    print("\n| measure | value |")
+    print("|---|---|")
+    print(f"| tag_tokens speed (features + CRF, cold cache) | {n_tokens / seconds:,.0f} tokens/s |")
+    print(f"| Tagger.tag(doc) speed (features + CRF + spans) | {len(doc.tokens) / doc_seconds:,.0f} tokens/s |")
+    print(f"| entities from Tagger.tag(doc) | {len(ents)} |")
+    print(f"| peak memory (RSS) | {peak_mb:,.0f} MB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

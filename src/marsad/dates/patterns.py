@@ -1,0 +1,108 @@
+"""Regular expressions built once from the lexicon, over the normalised view.
+
+All patterns match `marsad.arabic.normalize`d text (أ→ا, ة→ه, ى→ي, Eastern
+digits → 0-9, diacritics and tatweel removed), so lexicon forms are folded the
+same way.  A word may carry the proclitics و ف ب ل ك; they are left outside
+the match so that spans stay minimal, as the gold guidelines ask.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.dates.lexicon import CueRole, Lexicon, Unit, lexicon
+
+LET = r"[^\W\d_]"  # a letter (any script)
+# Start of a word, possibly after one or two proclitics (و ف then ب ل ك); a number may be glued
+# to the word before it («في30 آذار»).
+WORD_START = rf"(?:(?<!{LET})|(?<=(?<!{LET})[وفبلك])|(?<=(?<!{LET})[وف][بلك])|(?<![\d.,/\-])(?=\d))"
+WORD_END = rf"(?!{LET})"
+# A number standing alone: not glued to other digits, decimal points or slashes.
+NUM_START = r"(?:(?<![\w./\-])|(?<=(?<![\w])[وفبل])|(?<=\d{4}[\-–]))"
+
+
+def alt(forms) -> str:
+    """Alternation of normalised forms, longest first; spaces match any whitespace; ال also as لل."""
+    out = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        pat = r"\s+".join(re.escape(w) for w in form.split())
+        if form.startswith("ال"):
+            pat = "(?:ال|لل)" + pat[2:]
+        out.append(pat)
+    return "(?:" + "|".join(out) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    gregorian: re.Pattern[str]
+    hijri: re.Pattern[str]
+    numeric: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: re.Pattern[str]
+    ago: re.Pattern[str]
+    year: re.Pattern[str]
+    named: re.Pattern[str]
+
+
+def _modifiers(lex: Lexicon) -> str:
+    return alt(
+        lex.cue(CueRole.PAST_MODIFIER) | lex.cue(CueRole.FUTURE_MODIFIER) | lex.cue(CueRole.CURRENT_MODIFIER)
+    )
+
+
+def build(lex: Lexicon) -> Patterns:
+    month = alt(lex.gregorian)
+    hmonth = alt(lex.hijri)
+    ordinal = alt(lex.ordinals)
+    part = alt(lex.cue(CueRole.MONTH_PART))
+    mods = _modifiers(lex)
+    year_rel = alt(p for p, r in lex.relative.items() if r.unit is Unit.YEAR and not p.startswith("قبل"))
+    day = rf"(?:(?P<dnum>(?<![\d./\-])\d{{1,2}})|ال(?P<dnum2>\d{{1,2}})|(?P<dord>{ordinal}))"
+    day_sep = r"\s*(?:من\s+)?(?:شهر\s+)?"
+    year_tail = (
+        r"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?"
+        rf"(?P<year>(?<!\d)\d{{4}})(?!\d)(?:\s*م{WORD_END})?"
+        rf"|\s+(?:من\s+)?(?P<yrel>{year_rel}){WORD_END}"
+        rf"|\s+(?P<mod>{mods}){WORD_END})"
+    )
+    gregorian = re.compile(
+        rf"{WORD_START}(?:(?P<part>{part})\s+(?:شهر\s+)?)?(?:{day}{day_sep})?(?:(?P<shahr>شهر)\s+)?"
+        rf"(?P<m1>{month}){WORD_END}"
+        rf"(?:\s*[/\\\-–]\s*(?P<m2>{month})|\s*\(\s*(?P<m2b>{month})\s*\)|\s+(?P<m2c>{month}))?{WORD_END}"
+        rf"{year_tail}?"
+    )
+    hijri = re.compile(
+        rf"{WORD_START}(?:{day}{day_sep})?(?P<hm>{hmonth}){WORD_END}"
+        rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<hyear>(?<!\d)\d{{3,4}})(?!\d))?"
+        rf"(?P<hsuf>\s*ه(?:جري(?:ه)?)?{WORD_END}\.?)?"
+    )
+    numeric = re.compile(
+        rf"{NUM_START}(?:(?P<a>\d{{1,2}})(?P<s>[/.\-])(?P<b>\d{{1,2}})(?P=s)(?P<c>\d{{4}})"
+        r"|(?P<y>\d{4})(?P<s2>[/.\-])(?P<mo>\d{1,2})(?P=s2)(?P<d>\d{1,2}))(?!\d|[/\-.]\d)"
+        rf"(?P<nsuf>\s*[هم]{WORD_END})?"
+    )
+    weekday_alt = alt(lex.weekdays)
+    weekday = re.compile(
+        rf"{WORD_START}(?:(?P<pre>بعد\s+غد|اول\s+امس|امس\s+الاول|اليوم|امس|غدا|البارحه)\s*[(،,\-]?\s*|(?P<night>ليل|ليله)\s+)?"
+        rf"(?:(?P<yawm>يوم)\s+)?(?P<wd>{weekday_alt}){WORD_END}\)?"
+        rf"(?:\s+(?P<wmod>{mods}){WORD_END})?"
+    )
+    relative = re.compile(rf"{WORD_START}(?:(?P<rpart>{part})\s+)?(?P<rel>{alt(lex.relative)}){WORD_END}")
+    units = r"(?P<unit>سنوات|سنين|اعوام|سنه|عام|اشهر|شهور|شهر|ايام|يوما|اسابيع|اسبوعا)"
+    ago = re.compile(
+        rf"{WORD_START}قبل\s+(?:نحو\s+|حوالي\s+|قرابه\s+)?"
+        rf"(?P<n>\d{{1,2}}|{alt(lex.cardinals)})\s+{units}{WORD_END}"
+    )
+    year = re.compile(
+        rf"{NUM_START}(?:(?P<ypart>{part})\s+)?(?:(?P<ycue>(?:ال)?عام|(?:ال)?سنه|عامي|العامين)\s+)?"
+        rf"(?P<y>\d{{4}})(?![\d%٪]|[.,٫٬]\d)(?P<ysuf>\s*[مه]{WORD_END})?"
+    )
+    named_forms = [p for p in lex.named if not p[0].isdigit()]
+    named = re.compile(rf"{WORD_START}(?P<named>{alt(named_forms)}){WORD_END}")
+    return Patterns(gregorian, hijri, numeric, weekday, relative, ago, year, named)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    return build(lexicon())

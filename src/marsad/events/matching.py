@@ -1,0 +1,104 @@
+"""Lexicon matches over a document's tokens (triggers and factuality/attribution cues)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.events.forms import Clitic, FormKind, allowed, readings
+from marsad.events.lexicon import Cue, Item, Lexicon, Trigger
+from marsad.model import Token
+
+DEP_WINDOW = 5  # a phrase's dependent («فرض … عقوبات») must follow within this many tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    payload: Trigger | Cue
+    first: int  # token index
+    last: int  # inclusive
+    kind: FormKind
+    clitics: Clitic
+    dep: int = -1  # token index of a phrase's dependent
+
+    @property
+    def is_trigger(self) -> bool:
+        return isinstance(self.payload, Trigger)
+
+
+@lru_cache(maxsize=100_000)
+def _forms(norm: str) -> frozenset[str]:
+    return frozenset(r.form for r in readings(norm))
+
+
+def token_forms(tok: Token) -> frozenset[str]:
+    return _forms(tok.norm) if tok.kind == "word" else frozenset((tok.norm,))
+
+
+@lru_cache(maxsize=100_000)
+def _candidates(lex: Lexicon, norm: str) -> tuple[tuple[Item, Clitic], ...]:
+    """Lexicon items a word may start, for its least-stripped reading that has any
+    (cached per distinct word: most words of a text start nothing)."""
+    # Readings only strip proclitics, so a match needs some suffix of the word in the
+    # table: a few dict probes rule out most words before the full analysis.
+    table = lex.table
+    if not any(norm[k:] in table for k in range(min(5, len(norm)))):
+        return ()
+    for r in readings(norm):
+        found = tuple((item, r.clitics) for item in lex.lookup(r.form) if allowed(item.kind, r.clitics))
+        if found:
+            return found
+    return ()
+
+
+def _rest_matches(item: Item, tokens: list[Token], i: int, hi: int) -> int | None:
+    """Index of the last token of a multi-word item starting at i, or None."""
+    k = i
+    for word in item.rest:
+        k += 1
+        if k >= hi or word not in token_forms(tokens[k]):
+            return None
+    return k
+
+
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+
+
+def _dep_index(item: Item, tokens: list[Token], first: int, last: int, lo: int, hi: int) -> int | None:
+    for k in range(last + 1, min(hi, last + 1 + DEP_WINDOW)):
+        if token_forms(tokens[k]) & item.deps:
+            return k
+    # A relative clause puts the object first: «الاتفاق الذي وقعته قطر».
+    if first - 2 >= lo and tokens[first - 1].norm.lstrip("و") in RELATIVES:
+        if token_forms(tokens[first - 2]) & item.deps:
+            return first - 2
+    return None
+
+
+def match_at(lex: Lexicon, tokens: list[Token], i: int, lo: int, hi: int) -> list[Match]:
+    """Every lexicon item that starts at token i (within a sentence ending at token hi)."""
+    tok = tokens[i]
+    if tok.kind != "word":
+        return []
+    out: list[Match] = []
+    for item, clitics in _candidates(lex, tok.norm):
+        last = _rest_matches(item, tokens, i, hi) if item.rest else i
+        if last is None:
+            continue
+        dep = -1
+        if item.deps:
+            found = _dep_index(item, tokens, i, last, lo, hi)
+            if found is None:
+                continue
+            dep = found
+        out.append(Match(item.payload, i, last, item.kind, clitics, dep))
+    return out
+
+
+def find_matches(lex: Lexicon, tokens: list[Token], lo: int, hi: int) -> list[Match]:
+    out: list[Match] = []
+    for i in range(lo, hi):
+        tok = tokens[i]
+        # Inline pre-check: the cached candidate list is empty for most words.
+        if tok.kind == "word" and _candidates(lex, tok.norm):
+            out.extend(match_at(lex, tokens, i, lo, hi))
+    return out

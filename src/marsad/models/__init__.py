@@ -1,0 +1,1 @@
+"""Model files trained by the project and shipped with the package (see marsad/ner/README.md)."""

@@ -1,0 +1,216 @@
+"""Token features for the CRF tagger.
+
+Speed matters (thousands of tokens per second in plain Python), so every
+feature that depends on a word alone is computed once per distinct word and
+cached (`word_info`); the sequence pass only concatenates cached tuples and
+adds a few neighbour strings.
+
+Feature families (each can be switched off for ablations via FeatureConfig):
+  word / normalised form / clitic-free base and stem, prefixes and suffixes,
+  shape, length, word clusters (two granularities, learned from news),
+  context triggers (resources/ner/triggers.tsv), the actor gazetteer's BIO
+  labels and title tokens (marsad.actors, when that module exists),
+  and the ±2 neighbours' forms and clusters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Sequence
+
+from marsad.arabic import normalize_text
+from marsad.arabic.tokenize import split_clitics
+from marsad.ner.clusters import load_clusters
+from marsad.ner.labels import TYPES, MapFileError
+
+TRIGGERS_FILE = "ner/triggers.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureConfig:
+    window: int = 2
+    affixes: bool = True
+    clusters: bool = True
+    triggers: bool = True
+    gazetteer: bool = True
+    bigrams: bool = True
+    clusters_path: str | None = None  # None: the shipped clusters file
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """Everything about one word that does not depend on its neighbours."""
+
+    own: tuple[str, ...]  # the word's own feature strings
+    norm: str
+    stem: str
+    coarse: str  # cluster ids ('' when unknown)
+    fine: str
+    trigger: str  # trigger type of the word ('' when none)
+    shape: str
+
+
+# -- data file: triggers ---------------------------------------------------
+
+def parse_triggers(text: str, filename: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            if cols[0] == "word":
+                continue
+        if len(cols) != 3 or not all(c.strip() for c in cols):
+            raise MapFileError(f"{filename}:{lineno}: expected word<TAB>type<TAB>note, all non-empty")
+        word, typ, _note = cols
+        if typ not in TYPES:
+            raise MapFileError(f"{filename}:{lineno}: type {typ!r} is not one of {sorted(TYPES)}")
+        if normalize_text(word) != word:
+            raise MapFileError(f"{filename}:{lineno}: {word!r} is not in normalised form")
+        if word in out:
+            raise MapFileError(f"{filename}:{lineno}: duplicate word {word!r}")
+        out[word] = typ
+    return out
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, str]:
+    text = resources.files("marsad.resources").joinpath(TRIGGERS_FILE).read_text("utf-8")
+    return parse_triggers(text, TRIGGERS_FILE)
+
+
+# -- per-word features -----------------------------------------------------
+
+def shape_of(word: str) -> str:
+    if word.isdigit():
+        return "num"
+    if word.isascii() and word.isalpha():
+        return "latin"
+    if len(word) == 1 and not word.isalnum():
+        return "punct"
+    if any(ch.isdigit() for ch in word):
+        return "mixed"
+    return "ar"
+
+
+@lru_cache(maxsize=300_000)
+def word_info(word: str, config: FeatureConfig) -> WordInfo:
+    norm = normalize_text(word)
+    shape = shape_of(norm)
+    base_i, stem_i = split_clitics(norm) if shape == "ar" else (0, 0)
+    base, stem = norm[base_i:], norm[stem_i:]
+    own = [f"w={norm}", f"shape={shape}", f"len={min(len(stem), 8)}"]
+    if base_i:
+        own.append(f"pro={norm[:base_i]}")
+        own.append(f"base={base}")
+    if stem_i > base_i:
+        own.append("al")
+    if stem != norm:
+        own.append(f"stem={stem}")
+    if config.affixes and shape == "ar":
+        for n in (1, 2, 3):
+            if len(stem) > n:
+                own.append(f"p{n}={stem[:n]}")
+                own.append(f"s{n}={stem[-n:]}")
+    coarse = fine = ""
+    if config.clusters:
+        table = load_clusters(config.clusters_path)
+        hit = table.get(norm) or table.get(base) or table.get(stem)
+        if hit:
+            coarse, fine = hit
+            own.append(f"c={coarse}")
+            own.append(f"cf={fine}")
+        else:
+            own.append("c=?")
+        if stem != norm and stem in table:
+            own.append(f"cs={table[stem][1]}")
+    trig = ""
+    if config.triggers:
+        table = triggers()
+        trig = table.get(base) or table.get(stem) or ""
+        if trig:
+            own.append(f"trig={trig}")
+    return WordInfo(tuple(own), norm, stem, coarse, fine, trig, shape)
+
+
+# -- sequence features -----------------------------------------------------
+
+ExtraLabels = Sequence[str | None]
+
+
+def sequence_features(
+    words: Sequence[str],
+    config: FeatureConfig,
+    gazetteer: ExtraLabels | None = None,
+    titles: Sequence[bool] | None = None,
+) -> list[list[str]]:
+    """Feature strings for every word of one sentence.
+
+    `gazetteer` gives per-word BIO labels from the actor gazetteer (or None),
+    `titles` flags title tokens; both are optional so that tagging works
+    before marsad.actors exists.
+    """
+    infos = [word_info(w, config) for w in words]
+    n = len(infos)
+    out: list[list[str]] = []
+    use_gaz = config.gazetteer and gazetteer is not None
+    use_title = config.gazetteer and titles is not None
+    for i, info in enumerate(infos):
+        feats = list(info.own)
+        for d in range(1, config.window + 1):
+            for sign, j in (("-", i - d), ("+", i + d)):
+                if 0 <= j < n:
+                    nb = infos[j]
+                    feats.append(f"{sign}{d}w={nb.norm}")
+                    if config.clusters:
+                        feats.append(f"{sign}{d}c={nb.coarse}")
+                    if d == 1:
+                        feats.append(f"{sign}1s={nb.stem}")
+                        if nb.trigger:
+                            feats.append(f"{sign}1trig={nb.trigger}")
+                        if config.clusters:
+                            feats.append(f"{sign}1cf={nb.fine}")
+                        feats.append(f"{sign}1shape={nb.shape}")
+                else:
+                    feats.append(f"{sign}{d}=BOUND")
+        if i >= 2 and infos[i - 2].trigger:
+            feats.append(f"-2trig={infos[i - 2].trigger}")
+        if config.bigrams:
+            prev = infos[i - 1].stem if i else "<s>"
+            feats.append(f"bi={prev}|{info.stem}")
+            nxt = infos[i + 1].stem if i + 1 < n else "</s>"
+            feats.append(f"bi+={info.stem}|{nxt}")
+        if use_gaz:
+            for d in (-1, 0, 1):
+                j = i + d
+                if 0 <= j < n and gazetteer[j]:
+                    feats.append(f"{d}gz={gazetteer[j]}")
+        if use_title:
+            if titles[i]:
+                feats.append("title")
+            if i and titles[i - 1]:
+                feats.append("-1title")
+        out.append(feats)
+    return out
+
+
+# -- optional knowledge from marsad.actors -----------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ActorHooks:
+    gazetteer_labels: Callable | None
+    is_title_token: Callable | None
+
+
+@lru_cache(maxsize=1)
+def actor_hooks() -> ActorHooks:
+    """marsad.actors' gazetteer and title functions, when that module provides them."""
+    try:
+        import marsad.actors as actors
+    except ImportError:
+        return ActorHooks(None, None)
+    return ActorHooks(getattr(actors, "gazetteer_labels", None), getattr(actors, "is_title_token", None))

@@ -1,0 +1,213 @@
+"""Train the NER model from ../shared/data: `python -m marsad.ner.train [OUTPUT_DIR]`.
+
+Data (read at run time, never copied):
+  ner/anercorp_train_approx.bio  ANERcorp train (LOC → GPE, refined to LOC/FAC by NewsFANE)
+  ner/newsfane_gold.conll.gz     NewsFANE: only its geographic types, for the LOC refinement;
+                                 sentences overlapping the ANERcorp test file or the tuning
+                                 hold-out are dropped first
+  ner/wojood_sample/*.txt        Wojood sample, flattened to PER/ORG/GPE/LOC/FAC
+  news/*.jsonl.gz                unlabeled news for the word clusters
+ner/anercorp_camellab_test.bio is read only to remove NewsFANE's copy of it; it is
+never trained on (bench/ner_anercorp.py scores on it).
+
+Held-out score: the last `holdout` fraction of ANERcorp train sentences is set
+aside, a model trained on the rest is scored on it (entity F1, PERS/LOC/ORG),
+then the final model is trained on everything.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import pycrfsuite
+
+from marsad.ner.clusters import CLUSTERS_FILE, ClusterConfig, train_clusters
+from marsad.ner.corpora import (
+    TaggedSentence,
+    drop_overlapping,
+    geo_type_votes,
+    read_anercorp,
+    read_newsfane,
+    read_wojood,
+    refine_loc,
+)
+from marsad.ner.evaluate import Report, score
+from marsad.ner.features import FeatureConfig, actor_hooks, sequence_features
+from marsad.ner.tagger import META_FILE, MODEL_FILE, tokens_from_words
+
+REPO_SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
+
+
+@dataclass(frozen=True, slots=True)
+class CrfParams:
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 150
+    min_freq: int = 1  # feature.minfreq: features seen fewer times are dropped
+
+
+@dataclass(slots=True)
+class TrainData:
+    train: list[TaggedSentence]
+    holdout: list[TaggedSentence]
+    notes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class TrainResult:
+    model_path: Path
+    holdout: Report
+    notes: dict[str, int]
+    seconds: float
+
+
+def load_training_data(
+    shared_dir: Path, holdout: float = 0.1, use_newsfane: bool = True, use_wojood: bool = True
+) -> TrainData:
+    ner = shared_dir / "data" / "ner"
+    aner = read_anercorp(ner / "anercorp_train_approx.bio")
+    cut = int(len(aner) * (1 - holdout))
+    data = TrainData(aner[:cut], aner[cut:], {"anercorp_sentences": len(aner)})
+    if use_newsfane:
+        fane = read_newsfane(ner / "newsfane_gold.conll.gz")
+        test = read_anercorp(ner / "anercorp_camellab_test.bio")  # only to exclude its copy
+        fane, dropped = drop_overlapping(fane, test + data.holdout)
+        data.notes["newsfane_sentences_kept"] = len(fane)
+        data.notes["newsfane_sentences_dropped_overlap"] = dropped
+        data.notes["anercorp_loc_refined"] = refine_loc(data.train + data.holdout, geo_type_votes(fane))
+    if use_wojood:
+        woj = []
+        for name in ("train.txt", "val.txt", "test.txt"):
+            p = ner / "wojood_sample" / name
+            if p.is_file():
+                woj.extend(read_wojood(p))
+        data.train.extend(woj)
+        data.notes["wojood_sentences"] = len(woj)
+    return data
+
+
+def featurise(sentences: Sequence[TaggedSentence], config: FeatureConfig) -> list[list[list[str]]]:
+    hooks = actor_hooks()
+    out = []
+    for sent in sentences:
+        gaz = titles = None
+        if hooks.gazetteer_labels or hooks.is_title_token:
+            tokens = tokens_from_words(sent.words)
+            gaz = hooks.gazetteer_labels(tokens) if hooks.gazetteer_labels else None
+            titles = [bool(hooks.is_title_token(t)) for t in tokens] if hooks.is_title_token else None
+        out.append(sequence_features(sent.words, config, gaz, titles))
+    return out
+
+
+def fit(
+    sentences: Sequence[TaggedSentence], config: FeatureConfig, params: CrfParams, model_path: Path
+) -> Path:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent, xseq in zip(sentences, featurise(sentences, config)):
+        trainer.append(xseq, sent.tags)
+    trainer.set_params(
+        {
+            "c1": params.c1,
+            "c2": params.c2,
+            "max_iterations": params.max_iterations,
+            "feature.minfreq": params.min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_path))
+    return model_path
+
+
+def evaluate_model(model_path: Path, sentences: Sequence[TaggedSentence], config: FeatureConfig) -> Report:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    pred = [tagger.tag(x) for x in featurise(sentences, config)]
+    tagger.close()
+    return score([s.tags for s in sentences], pred)
+
+
+def format_report(report: Report) -> str:
+    lines = ["| type | P | R | F1 |", "|---|---|---|---|"]
+    for typ, s in [*report.per_type.items(), ("micro", report.micro)]:
+        lines.append(f"| {typ} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |")
+    return "\n".join(lines)
+
+
+def train_ner(
+    output_dir: Path,
+    shared_dir: Path = REPO_SHARED,
+    *,
+    params: CrfParams = CrfParams(),
+    features: FeatureConfig = FeatureConfig(),
+    holdout: float = 0.1,
+    retrain_clusters: bool = False,
+    use_newsfane: bool = True,
+    use_wojood: bool = True,
+    final: bool = True,
+    log: Callable[[str], None] = print,
+) -> TrainResult:
+    """Train clusters (if absent or asked) and the CRF; write ner.crfsuite + ner.json to `output_dir`."""
+    t0 = time.perf_counter()
+    output_dir = Path(output_dir)
+    clusters = output_dir / CLUSTERS_FILE
+    if retrain_clusters or not clusters.is_file():
+        news = sorted((shared_dir / "data" / "news").glob("*.jsonl.gz"))
+        log(f"training word clusters on {len(news)} news files …")
+        stats = train_clusters(news, clusters, ClusterConfig())
+        log(f"  clusters: {stats}")
+    features = FeatureConfig(**{**asdict(features), "clusters_path": str(clusters)})
+    data = load_training_data(shared_dir, holdout, use_newsfane, use_wojood)
+    log(f"training data: {data.notes}; train {len(data.train)} sentences, hold-out {len(data.holdout)}")
+    log(f"crf params: {params}")
+    held_model = fit(data.train, features, params, output_dir / "ner.holdout.crfsuite")
+    report = evaluate_model(held_model, data.holdout, features)
+    held_model.unlink()
+    log("hold-out (last ANERcorp train sentences), entity-level, PERS/LOC/ORG:\n" + format_report(report))
+    model_path = output_dir / MODEL_FILE
+    if final:
+        fit(data.train + data.holdout, features, params, model_path)
+        meta = {
+            "features": {k: v for k, v in asdict(features).items() if k != "clusters_path"},
+            "crf": asdict(params),
+            "data": data.notes,
+            "holdout_f1": round(report.micro.f1, 4),
+            "gazetteer_features": actor_hooks().gazetteer_labels is not None,
+        }
+        (output_dir / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        log(f"wrote {model_path} ({model_path.stat().st_size / 1e6:.1f} MB)")
+    return TrainResult(model_path, report, data.notes, time.perf_counter() - t0)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from marsad.ner import model_dir
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("output_dir", nargs="?", type=Path, default=model_dir())
+    ap.add_argument("--shared", type=Path, default=REPO_SHARED)
+    defaults = CrfParams()
+    ap.add_argument("--c1", type=float, default=defaults.c1)
+    ap.add_argument("--c2", type=float, default=defaults.c2)
+    ap.add_argument("--iterations", type=int, default=defaults.max_iterations)
+    ap.add_argument("--retrain-clusters", action="store_true")
+    ap.add_argument("--no-newsfane", action="store_true")
+    ap.add_argument("--no-wojood", action="store_true")
+    ap.add_argument("--holdout-only", action="store_true", help="score on the hold-out, do not write a model")
+    args = ap.parse_args(argv)
+    train_ner(
+        args.output_dir,
+        args.shared.resolve(),
+        params=CrfParams(args.c1, args.c2, args.iterations),
+        retrain_clusters=args.retrain_clusters,
+        use_newsfane=not args.no_newsfane,
+        use_wojood=not args.no_wojood,
+        final=not args.holdout_only,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""EntityStage: gazetteer and rule recognition, then the CRF tagger's extra mentions."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.actors.recognise import recognise
+from marsad.actors.registry import Kind, key_of, registry
+from marsad.model import Document, Entity
+from marsad.pipeline import Stage
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """The packaged CRF tagger, or None when marsad.ner or its model is absent."""
+    try:
+        from marsad.ner import load_tagger
+    except ImportError:  # also ModuleNotFoundError: the NER package is optional
+        return None
+    return load_tagger()
+
+
+def merge(rules: list[Entity], extra: list[Entity]) -> list[Entity]:
+    """Rule/gazetteer mentions first (they carry actor codes); an extra mention is kept
+    only when it overlaps none of them."""
+    taken = sorted((e.start, e.end) for e in rules)
+    out = list(rules)
+    for e in extra:
+        if not any(s < e.end and e.start < t for s, t in taken):
+            out.append(e)
+            taken.append((e.start, e.end))
+    return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def _code_for(ent: Entity) -> str | None:
+    """A registry code for a tagger mention whose surface is a known state or organisation."""
+    for e in registry().lexicon.get(key_of(ent.text), ()):
+        if e.kind in (Kind.STATE, Kind.ORG) and e.etype == ent.type:
+            return e.code
+    return None
+
+
+class EntityStage(Stage):
+    name = "entities"
+    requires = ("text", "tokens")
+    provides = ("entities",)
+
+    def __call__(self, doc: Document) -> Document:
+        found = recognise(doc)
+        tagger = _tagger()
+        if tagger is not None:
+            extra = tagger.tag(doc)
+            for e in extra:
+                e.actor = e.actor or _code_for(e)
+            found = merge(found, extra)
+        doc.entities = found
+        return doc

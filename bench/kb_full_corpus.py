@@ -55,6 +55,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--skip-ingest", action="store_true")
     ap.add_argument("--reingest", action="store_true", help="ingest again and check that no count changes")
+    ap.add_argument("--second", type=Path, help="then ingest this second corpus into the same database")
     args = ap.parse_args()
     if not args.input.exists():
         print(f"skipped: {args.input} is absent")
@@ -96,6 +97,22 @@ def main() -> None:
         after = _counts(conn)
         print(f"\n## Re-ingest\n\n| read | stored | wall s | counts unchanged |\n|---|---|---|---|\n"
               f"| {read} | {stored} | {wall:.1f} | {before == after} |")
+
+    if args.second and args.second.exists():
+        actors_before = {r[0] for r in conn.execute("SELECT code FROM actors")}
+        before = _counts(conn)
+        wall, read, stored = _ingest([str(args.second)], args.db)
+        after = _counts(conn)
+        shared = conn.execute(
+            "SELECT count(DISTINCT k.story_id) FROM article_kb k JOIN articles a ON a.id = k.article_id"
+            " WHERE k.story_id IN (SELECT story_id FROM article_kb WHERE article_id <= ?) AND k.article_id > ?",
+            (before["articles"], before["articles"])).fetchone()[0]
+        reused = len(actors_before & {r[0] for r in conn.execute(
+            "SELECT DISTINCT actor FROM mentions WHERE article_id > ? AND actor IS NOT NULL", (before["articles"],))})
+        print(f"\n## Second corpus: {args.second.name}\n\n| read | stored | wall s | new stories | stories joined"
+              f" across corpora | actors before | actors after | known actors seen again |\n|---|---|---|---|---|---|---|---|\n"
+              f"| {read} | {stored} | {wall:.1f} | {after['stories'] - before['stories']} | {shared} |"
+              f" {before['actors']} | {after['actors']} | {reused} |")
 
     qs = queries(200)
     times, totals = [], []

@@ -45,10 +45,21 @@ def run(
     db: Path = DB_OPTION,
     batch_size: int = typer.Option(200, help="Documents per transaction (a crash loses at most one batch)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    max_doc_bytes: Optional[int] = typer.Option(
+        None, min=1, help="Quarantine a document over this many bytes (default 5,000,000; env MARSAD_MAX_DOC_BYTES)."),
+    max_doc_seconds: Optional[float] = typer.Option(
+        None, min=0, help="Quarantine a document that takes longer (default 60; 0 = no limit; env MARSAD_MAX_DOC_SECONDS)."),
 ) -> None:
     """Ingest, process and store articles (idempotent: a second run adds nothing)."""
     from marsad.runner import ingest
+    from marsad.settings import Settings, SettingsError
     from marsad.store.db import StoreError
+
+    try:
+        settings = Settings.from_env().with_overrides(max_doc_bytes=max_doc_bytes, max_doc_seconds=max_doc_seconds)
+    except SettingsError as e:
+        err.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
 
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
                         TimeElapsedColumn(), console=err, disable=quiet, transient=True)
@@ -61,7 +72,7 @@ def run(
     try:
         with progress:
             task = progress.add_task("marsad run", total=None)
-            summary = ingest(inputs, db, batch_size=batch_size, on_item=on_item)
+            summary = ingest(inputs, db, batch_size=batch_size, on_item=on_item, settings=settings)
     except StoreError as e:
         err.print(f"[red]fatal[/red] {e}")
         raise typer.Exit(EXIT_FATAL) from e

@@ -42,17 +42,25 @@ def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+def _hint_unindexed(conn) -> None:
+    """A database from before schema version 2 has articles the search index has not seen."""
+    missing = conn.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_kb)").fetchone()[0]
+    if missing:
+        err.print(f"[yellow]{missing} articles are not indexed yet: run `marsad stories` (or --rebuild)[/yellow]")
+
+
 def _clip(s: str, n: int = 120) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def timeline(a: str, b: str, db: Path = DB_OPTION, as_json: bool = JSON_OPTION,
-             limit: int = typer.Option(100, help="Events per page."), offset: int = typer.Option(0)) -> None:
+             limit: int = typer.Option(100, help="Events per page."), offset: int = typer.Option(0),
+             min_articles: int = typer.Option(1, help="Only events reported by at least this many articles.")) -> None:
     """Canonical events between two actors (e.g. QAT NATO), in date order, with evidence and sources."""
     from marsad.kb.api import timeline as query
 
-    page = query(_conn(db), a, b, limit=limit, offset=offset)
+    page = query(_conn(db), a, b, limit=limit, offset=offset, min_articles=min_articles)
     if as_json:
         _print_json(page)
         return
@@ -113,7 +121,9 @@ def search(
     """Arabic full-text search (clitic- and plural-insensitive); "quoted text" is a phrase."""
     from marsad.kb.api import search as query_fn
 
-    page = query_fn(_conn(db), query, actor=actor, type=type, date_from=date_from, date_to=date_to, source=source,
+    conn = _conn(db)
+    _hint_unindexed(conn)
+    page = query_fn(conn, query, actor=actor, type=type, date_from=date_from, date_to=date_to, source=source,
                     limit=limit, offset=offset)
     if as_json:
         _print_json(page)
@@ -228,4 +238,4 @@ def demo(db: Path = DB_OPTION, a: str = "QAT", b: str = "NATO") -> None:
     summary = ingest(paths, db)
     err.print(f"bundled sample: {summary.read} read, {summary.stored} stored, {summary.unchanged} unchanged, "
               f"{summary.failed} quarantined → {db}")
-    timeline(a, b, db=db, as_json=False, limit=100, offset=0)
+    timeline(a, b, db=db, as_json=False, limit=100, offset=0, min_articles=1)

@@ -30,6 +30,10 @@ def spark(
     except ModuleNotFoundError as e:
         err.print(f"[red]fatal[/red] {e.name} is not installed: pip install 'marsad[spark]'")
         raise typer.Exit(EXIT_FATAL) from e
+    from pyspark.sql import SparkSession
+
+    # Inside a running driver (a notebook, the tests) the session is borrowed, not stopped.
+    borrowed = SparkSession.getActiveSession() is not None
     session = build_session(master)
     session.sparkContext.setLogLevel("ERROR")
     try:
@@ -38,14 +42,16 @@ def spark(
         err.print(f"[red]fatal[/red] {e}")
         raise typer.Exit(EXIT_FATAL) from e
     finally:
-        session.stop()
+        if not borrowed:
+            session.stop()
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
     table = Table(title=f"marsad spark → {output}")
-    for col in ("processed", "failed", "partitions", "seconds", *result.rows):
-        table.add_column(col, justify="right")
-    table.add_row(str(result.processed), str(result.failed), str(result.partitions), f"{result.seconds:.1f}",
-                  *(str(v) for v in result.rows.values()))
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in (("processed", result.processed), ("failed", result.failed), ("partitions", result.partitions),
+                        ("seconds", f"{result.seconds:.1f}"), *((f"rows: {k}", v) for k, v in result.rows.items())):
+        table.add_row(name, str(value))
     err.print(table)
     raise typer.Exit(EXIT_PARTIAL if result.failed else 0)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Iterator, Sequence
 
 from marsad.arabic.tokenize import sentences, tokenize
+from marsad.limits import DocumentTimeout, time_limit, timeout_reason
 from marsad.model import Document
 
 
@@ -117,27 +118,55 @@ class Stats:
         self.seconds.update(other.seconds)
 
 
-def process(doc: Document, stages: Sequence[Stage], stats: Stats | None = None) -> Document | Failure:
-    """Run one document through the stages; a failing stage yields a Failure."""
-    for st in stages:
-        t0 = time.perf_counter()
-        try:
-            doc = st(doc)
-        # The runner is the one fault-isolation boundary of the pipeline: whatever a
-        # stage raises on one hostile document must not end the batch.  The error is
-        # kept, with its type and the stage, in the quarantine.
-        except Exception as err:  # noqa: BLE001
-            if stats is not None:
-                stats.failures[st.name] += 1
-            return Failure(doc.id, st.name, f"{type(err).__name__}: {err}", doc.metadata.get("origin", ""))
-        finally:
-            if stats is not None:
-                stats.seconds[st.name] += time.perf_counter() - t0
+def process(
+    doc: Document, stages: Sequence[Stage], stats: Stats | None = None, max_seconds: float | None = None
+) -> Document | Failure:
+    """Run one document through the stages; a failing stage yields a Failure.
+
+    `max_seconds` bounds the whole document (marsad.limits.time_limit: main thread,
+    POSIX); a document over it becomes a Failure that names the limit and the stage.
+    """
+    current = stages[0].name if stages else ""
+    try:
+        with time_limit(max_seconds):
+            for st in stages:
+                current = st.name
+                out = _run_stage(st, doc, stats)
+                if isinstance(out, Failure):
+                    return out
+                doc = out
+    except DocumentTimeout as err:
+        if stats is not None:
+            stats.failures[current] += 1
+        return Failure(doc.id, current, timeout_reason(err.seconds, f"stage {current!r}"), doc.metadata.get("origin", ""))
     return doc
 
 
+def _run_stage(st: Stage, doc: Document, stats: Stats | None) -> Document | Failure:
+    t0 = time.perf_counter()
+    try:
+        return st(doc)
+    except DocumentTimeout:
+        raise  # handled once, for the whole document, by process()
+    # The runner is the one fault-isolation boundary of the pipeline: whatever a
+    # stage raises on one hostile document must not end the batch.  The error is
+    # kept, with its type and the stage, in the quarantine.
+    except Exception as err:  # noqa: BLE001
+        if stats is not None:
+            stats.failures[st.name] += 1
+        return Failure(doc.id, st.name, f"{type(err).__name__}: {err}", doc.metadata.get("origin", ""))
+    # RecursionError and MemoryError are Exceptions too; KeyboardInterrupt and
+    # SystemExit are not, and must stop the run.
+    finally:
+        if stats is not None:
+            stats.seconds[st.name] += time.perf_counter() - t0
+
+
 def run(
-    items: Iterable[Document | Failure], stages: Sequence[Stage] | None = None, stats: Stats | None = None
+    items: Iterable[Document | Failure],
+    stages: Sequence[Stage] | None = None,
+    stats: Stats | None = None,
+    max_seconds: float | None = None,
 ) -> Iterator[Document | Failure]:
     """Stream documents (and upstream failures) through the stages."""
     stages = default_stages() if stages is None else stages
@@ -148,7 +177,7 @@ def run(
             stats.failures[item.stage] += 1
             yield item
             continue
-        out = process(item, stages, stats)
+        out = process(item, stages, stats, max_seconds)
         if isinstance(out, Document):
             stats.docs_out += 1
         yield out

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from marsad.model import Document
 from marsad.pipeline import Failure, Stage, Stats, default_stages, process
+from marsad.settings import Settings, current, use
 from marsad.store.db import Store
 
 DEFAULT_BATCH = 200
@@ -64,15 +65,20 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     on_item: Callable[[Document | Failure], None] | None = None,
     keep_failures: int = 20,
+    settings: Settings | None = None,
 ) -> RunSummary:
-    """Read, process and store `inputs`; idempotent by content hash."""
+    """Read, process and store `inputs`; idempotent by content hash.
+
+    `settings` (default: marsad.settings.current()) bounds each document's size and time.
+    """
     from marsad.ingest import read_inputs
 
     stages = default_stages() if stages is None else stages
+    settings = current() if settings is None else settings
     summary = RunSummary()
     t0 = time.perf_counter()
     started = datetime.now(timezone.utc).isoformat()
-    with Store(db) as store:
+    with Store(db) as store, use(settings):
         for batch in _batched(read_inputs(list(inputs)), batch_size):
             out: list[Document | Failure] = []
             for item in batch:
@@ -83,7 +89,7 @@ def ingest(
                         if on_item:
                             on_item(item)
                         continue
-                    item = process(item, stages, summary.stats)
+                    item = process(item, stages, summary.stats, settings.max_doc_seconds)
                 if isinstance(item, Failure):
                     summary.failed += 1
                     if len(summary.failures) < keep_failures:
@@ -99,10 +105,14 @@ def ingest(
     return summary
 
 
-def extract(inputs: Sequence[str], stages: Sequence[Stage] | None = None) -> Iterator[Document | Failure]:
+def extract(
+    inputs: Sequence[str], stages: Sequence[Stage] | None = None, settings: Settings | None = None
+) -> Iterator[Document | Failure]:
     """Documents with every layer filled (no database), in input order."""
     from marsad.ingest import read_inputs
 
     stages = default_stages() if stages is None else stages
-    for item in read_inputs(list(inputs)):
-        yield item if isinstance(item, Failure) else process(item, stages)
+    settings = current() if settings is None else settings
+    with use(settings):
+        for item in read_inputs(list(inputs)):
+            yield item if isinstance(item, Failure) else process(item, stages, max_seconds=settings.max_doc_seconds)

@@ -25,6 +25,7 @@ FILES = {
     "stopwords.tsv": ("word", "source"),
     "tiebreak.tsv": ("alias", "code", "reason"),
     "metonymy.tsv": ("word", "cue", "source"),
+    "name_heads.tsv": ("head", "type", "extent", "mention", "stateful", "source"),
 }
 ISO3 = {c.alpha_3 for c in pycountry.countries} | EXTRA_STATE_CODES
 

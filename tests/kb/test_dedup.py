@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import AGREEMENT, AGREEMENT_REPRINT, QAT_NATO, STRIKES, agreement_docs, make_doc
+from kb_docs import AGREEMENT, AGREEMENT_REPRINT, QAT_NATO, STRIKES, agreement_docs, make_doc
 from marsad.kb.api import get_event, list_events, timeline
 from marsad.kb.dedup import actor_key
 from marsad.store.db import Store, connect
@@ -95,3 +95,9 @@ def test_list_and_get_events(kb_db):
 @pytest.mark.parametrize("src, tgt, key", [(["B", "A"], ["C"], "A,B|C"), ([], ["SYR"], "|SYR"), (["A", "A"], [], "A|")])
 def test_actor_key(src, tgt, key):
     assert actor_key(src, tgt) == key
+
+
+def test_timeline_min_articles(kb_db):
+    conn = connect(kb_db)
+    assert timeline(conn, "QAT", "NATO", min_articles=3).total == 1
+    assert timeline(conn, "QAT", "NATO", min_articles=4).total == 0

@@ -1,6 +1,6 @@
 import sqlite3
 
-from conftest import agreement_docs
+from kb_docs import agreement_docs
 from marsad.kb.api import list_stories, search, stats, timeline
 from marsad.kb.index import reindex
 from marsad.store.db import _split_sql, connect, migrations, schema_version

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_doc
+from kb_docs import make_doc
 from marsad.kb.analysis import analyse_word
 from marsad.kb.api import search
 from marsad.store.db import Store, connect

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import AGREEMENT, AGREEMENT_REPRINT, QAT_NATO, STRIKES, TREATIES, agreement_docs, make_doc
+from kb_docs import AGREEMENT, AGREEMENT_REPRINT, QAT_NATO, STRIKES, TREATIES, agreement_docs, make_doc
 from marsad.kb.api import get_story, list_stories, stats
 from marsad.store.db import Store, connect
 

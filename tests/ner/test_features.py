@@ -56,16 +56,16 @@ def test_gazetteer_and_title_inputs_become_features():
 
 def test_cluster_features_from_a_file(tmp_path):
     path = tmp_path / "clusters.tsv.gz"
-    path.write_bytes(gzip.compress("# test\nقطر\t3\t17\nناتو\t4\t20\n".encode()))
+    path.write_bytes(gzip.compress("# test\nقطر\t3\t17\t9\nناتو\t4\t20\t5\n".encode()))
     config = FeatureConfig(clusters_path=str(path))
-    assert {"c=3", "cf=17"} <= set(word_info("قطر", config).own)
+    assert {"c=3", "cf=17", "fq=9"} <= set(word_info("قطر", config).own)
     # the clitic-free stem is looked up when the whole token is unknown
     assert "cs=20" in word_info("والناتو", config).own
     assert "c=?" in word_info("كلمةمجهولة", config).own
     assert load_clusters(str(tmp_path / "absent.gz")) == {}
 
 
-@pytest.mark.parametrize("line", ["قطر\t3\n", "قطر\tx\t1\n", "قطر\t1\t2\t3\n"])
+@pytest.mark.parametrize("line", ["قطر\t3\n", "قطر\tx\t1\t1\n", "قطر\t1\t2\t3\t4\n"])
 def test_bad_cluster_file(line):
     with pytest.raises(ClusterFileError, match="bad.gz:1"):
         parse_clusters(gzip.compress(line.encode()), "bad.gz")

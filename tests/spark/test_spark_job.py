@@ -150,7 +150,7 @@ def test_cli_spark_and_load(spark_session, inputs, tmp_path):
     from marsad.cli import app
 
     runner = CliRunner()
-    res = runner.invoke(app, ["spark", "-i", inputs[0], "-o", str(tmp_path / "o"), "--master", "local[2]", "--json"])
+    res = runner.invoke(app, ["spark", "-i", inputs[0], "-o", str(tmp_path / "o"), "--master", "local[2]", "--partitions", "2", "--json"])
     assert res.exit_code == 3, res.output  # partial: two bad lines quarantined
     summary = json.loads(res.stdout.strip().splitlines()[0])
     assert summary["processed"] == 20 and summary["failed"] == 2

@@ -101,3 +101,15 @@ def test_split_file_never_raises_on_garbage(data):
 def test_split_jsonl_file(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", article_records(3))
     assert [r.index for r in split_file(str(path), path.read_bytes())] == [1, 2, 3]
+
+
+def test_split_jsonl_applies_the_line_cap_like_the_local_reader(tmp_path):
+    from marsad.ingest.jsonl import read_jsonl
+    from marsad.settings import Settings, use
+
+    data = b'{"id": "a", "text": "\xd9\x86\xd8\xb5"}\n' + b'{"id": "b", "text": "' + b"x" * 200 + b'"}\n'
+    with use(Settings(max_doc_bytes=60)):
+        local = [i for i in read_jsonl(io.BytesIO(data), "/tmp/n.jsonl") if isinstance(i, Failure)]
+    ours = [i for i in split_jsonl("file:/tmp/n.jsonl", data, max_doc_bytes=60) if isinstance(i, Failure)]
+    assert [(f.doc_id, f.stage, f.reason, f.origin) for f in ours] == [(f.doc_id, f.stage, f.reason, f.origin) for f in local]
+    assert len(ours) == 1 and ours[0].stage == "limits"

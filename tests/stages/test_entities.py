@@ -91,3 +91,22 @@ def test_merge_keeps_gazetteer_and_adds_non_overlapping():
     extra = [Entity(0, 3, "قطر", type="LOC"), Entity(4, 8, "سميث", type="PER")]
     out = merge(rule, extra)
     assert [(e.text, e.type) for e in out] == [("قطر", "GPE"), ("سميث", "PER")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("اجتمع مع وزيرة الدفاع فلورانس بارلي أمس", "فلورانس بارلي"),  # ف is part of the name
+    ("قال رئيس الوزراء البريطاني بوريس جونسون", "بوريس جونسون"),
+])
+def test_name_after_title_keeps_its_first_letter(text, name):
+    assert (name, "PER", None) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث حسب ما نشرت الوكالة",  # a three-letter preposition-like word
+    "ورفض البابا طلبه في كل مرة",  # a pronoun suffix
+    "إن المتحدثة باسم الوزارة أشارت إلى",  # a verb
+    "عرض عليهم القاضي وثيقة من عشر صفحات",  # a feminine noun
+    "قدم استقالته للبابا أكثر من مرة",  # an elative
+])
+def test_common_word_after_title_is_not_a_person(text):
+    assert not any(t == "PER" for _, t, _ in found(text))

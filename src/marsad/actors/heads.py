@@ -33,7 +33,7 @@ _ADJ_ENDINGS = ("يه", "ي")
 
 def head_rule(scan: Scan, i: int, m) -> int | None:
     head = m.first_of(Kind.NAME_HEAD)
-    if head is None or head.label.startswith("ال"):
+    if head is None or _maqsura_clash(scan.tokens[i], head):
         return None
     j = m.last
     if j >= len(scan.tokens):
@@ -49,24 +49,57 @@ def head_rule(scan: Scan, i: int, m) -> int | None:
             return None
         name = (j, end)
     known = _known_name(scan, name[0], name[1])
-    if known is not None and known.kind is Kind.ORG and head.etype == "ORG":
-        # «حركة حماس», «تنظيم داعش»: the head belongs to a known organisation's name
-        return _emit(scan, m, end, known.etype or "ORG", known.code, head, name, known)
+    if known is not None and known.kind is Kind.PERSON and head.etype != "FAC":
+        return None  # «ولاية ترامب»: a term of office, not a state
+    if head.etype == "ORG" and name[0] > j:
+        return _inner(scan, name, end, head)  # «منظمة "غولوس"»: the gold writes the quoted name
+    if known is not None and _known_wins(head, known):
+        # «مدينة جنيف», «وكالة "فرانس برس"», «حركة حماس»: the gazetteer knows the name;
+        # the gold writes it as the gazetteer does (or groups it by its code).
+        return _known(scan, m, end, head, name, known)
     end, actor = _tail(scan, end, head)
-    return _emit(scan, m, end, head.etype or "ORG", actor, head, name, known)
-
-
-def _emit(scan: Scan, m, end: int, etype: str, actor: str | None, head: Entry,
-          name: tuple[int, int], known: Entry | None) -> int:
-    toks = scan.tokens
-    ent = scan.emit(m.start, toks[end - 1].end, etype, actor, "head")
-    ent.role = None
-    if head.bare and name[1] > name[0]:
-        s, e = toks[name[0]].start, toks[name[1] - 1].end
-        bare_type = known.etype if known is not None and known.etype in ("GPE", "LOC") else etype
-        bare_actor = known.code if known is not None and known.kind is Kind.STATE else None
-        scan.emit(s, e, bare_type or etype, bare_actor, "head-name")
+    if head.bare:
+        s, e = scan.tokens[name[0]].start, scan.tokens[name[1] - 1].end
+        scan.emit(s, e, head.etype or "GPE", None, "head-name")
+    else:
+        scan.emit(m.start, scan.tokens[end - 1].end, head.etype or "ORG", actor, "head")
     return end
+
+
+def _known_wins(head: Entry, known: Entry) -> bool:
+    """Whether a gazetteer name after a head is emitted as the gazetteer has it.
+
+    Places: «مدينة جنيف» is Geneva; organisations: «حركة حماس» is Hamas.  A facility
+    or a body named after a place is itself («مطار الحديدة», «جامعة هامبورغ»)."""
+    if head.etype == "FAC":
+        return False
+    if head.etype == "ORG":
+        return known.kind is Kind.ORG
+    return True
+
+
+def _inner(scan: Scan, name: tuple[int, int], end: int, head: Entry) -> int:
+    toks = scan.tokens
+    known = _known_name(scan, name[0], name[1])
+    actor = known.code if known is not None and known.kind is Kind.ORG else None
+    scan.emit(toks[name[0]].start, toks[name[1] - 1].end, "ORG", actor, "head-name")
+    return end
+
+
+def _known(scan: Scan, m, end: int, head: Entry, name: tuple[int, int], known: Entry) -> int:
+    toks = scan.tokens
+    if known.kind is Kind.ORG and head.etype == "ORG" and not head.bare:
+        scan.emit(m.start, toks[end - 1].end, known.etype or "ORG", known.code, "head")
+        return end
+    etype = known.etype or head.etype or "GPE"
+    actor = None if known.kind in (Kind.CITY, Kind.PLACE) else known.code
+    scan.emit(toks[name[0]].start, toks[name[1] - 1].end, etype, actor, "gazetteer")
+    return end
+
+
+def _maqsura_clash(tok: Token, head: Entry) -> bool:
+    """«وأدى» folds to «وادي» (valley): a head written with final ى is another word."""
+    return tok.text.endswith("ى") and head.label.endswith("ي")
 
 
 def _quoted(scan: Scan, j: int) -> int | None:
@@ -84,17 +117,23 @@ def _name_end(scan: Scan, j: int, head: Entry) -> int | None:
     """Index after the (unquoted) name that starts at token j, None when there is none."""
     toks = scan.tokens
     tok = toks[j]
-    if tok.kind not in ("word", "latin") or _has_proclitic(tok, first=True) or _stop(scan, j):
+    if tok.kind not in ("word", "latin") or _coordinated(tok, head) or _stop(scan, j):
         return None
     hit = scan.entry_at(j, *_NAME_KINDS)
     if hit is not None and hit[0].at_token_start:
         end = hit[0].last
     elif tok.norm in NAME_LINKS or Kind.GIVEN_NAME in scan.kinds_at(j):
-        end = name_tokens(scan, j)  # «معبر كرم أبو سالم», «مطار رفيق الحريري»
+        end = name_tokens(scan, j)  # «مطار رفيق الحريري»
         if end == j:
             return None
-    elif Kind.NAME_HEAD in scan.kinds_at(j) or _adjective(tok):
-        return None  # «قاعدة عسكرية», «حركة احتجاجية»: a description
+    elif Kind.NAME_HEAD in scan.kinds_at(j) or _adjective(tok) or _imperfect_verb(tok, head):
+        return None  # «قاعدة عسكرية», «حركة احتجاجية», «جزر تزعم»: not a name
+    elif head.extent is Extent.BRAND:
+        return _brand(scan, j)
+    elif head.extent is Extent.PHRASE and not _definite(tok) and not _definite_at(scan, j + 1):
+        return None  # «لجنة تحقيق»: an indefinite common noun, not a name
+    elif head.extent is Extent.NAME and head.etype != "FAC" and not _definite(tok) and _noun_at(scan, j + 1):
+        return None  # «منطقة نزع السلاح», «منطقة حوض اليرموك»: a noun in construct, not a name
     else:
         end = j + 1
         while end + 1 < len(toks) and toks[end].norm in ("ابو", "بن", "ابن") and toks[end + 1].kind == "word":
@@ -104,10 +143,62 @@ def _name_end(scan: Scan, j: int, head: Entry) -> int | None:
     return end
 
 
-def _adjective(tok: Token) -> bool:
-    """An indefinite nisba adjective («عسكرية», «نووي») — never a name on its own."""
+def _coordinated(tok: Token, head: Entry | None = None) -> bool:
+    """A proclitic («قاعدة وميناء», «جماعة لتنظيم …») means the head was not in construct
+    state with a name.  Foreign place names often open with ب ل ك ف («بنسلفانيا»),
+    so after a place head only «و» and a fused «لل» count."""
+    if tok.norm.startswith("لل"):
+        return True
+    if head is not None and head.etype != "ORG":
+        return tok.base_start > tok.start and tok.norm.startswith("و")
+    return tok.base_start > tok.start
+
+
+def _definite(tok: Token) -> bool:
+    return tok.kind == "word" and tok.norm.startswith("ال") and tok.base_start == tok.start
+
+
+def _definite_at(scan: Scan, k: int) -> bool:
+    return k < len(scan.tokens) and _definite(scan.tokens[k]) and not _stop(scan, k)
+
+
+def _noun_at(scan: Scan, k: int) -> bool:
+    """A definite noun (not a nisba adjective, demonym or suffix) at token k."""
+    if not _definite_at(scan, k) or scan.entry_at(k, Kind.DEMONYM, Kind.FACILITY_SUFFIX):
+        return False
+    return not scan.tokens[k].norm.endswith(_ADJ_ENDINGS)
+
+
+def _imperfect_verb(tok: Token, head: Entry | None = None) -> bool:
+    """«يقع», «تزعم», «تحاول»: a short word opening with an imperfect prefix reads as a
+    verb.  Place names are often foreign (a five-letter «تكساس»), organisation names less."""
     n = tok.norm
-    return tok.kind == "word" and not n.startswith("ال") and len(n) >= 4 and n.endswith(_ADJ_ENDINGS)
+    longest = 5 if head is None or head.etype == "ORG" else 4
+    return tok.kind == "word" and n[:1] in ("ي", "ت") and len(n) <= longest
+
+
+def _adjective(tok: Token) -> bool:
+    """An indefinite nisba adjective («عسكرية», «نووي», «جوي») — never a name on its own."""
+    n = tok.norm
+    return tok.kind == "word" and not n.startswith("ال") and len(n) >= 3 and n.endswith(_ADJ_ENDINGS)
+
+
+def _brand(scan: Scan, j: int) -> int | None:
+    """A foreign or brand name after a company/media head: Latin words, or one or two
+    Arabic words that are not plurals, feminines or nisbas («شركة اتصالات» is generic)."""
+    toks = scan.tokens
+    k = j
+    while k < len(toks) and k - j < 2:
+        tok = toks[k]
+        if tok.kind == "latin":
+            k += 1
+            continue
+        n = tok.norm
+        if tok.kind != "word" or _stop(scan, k) or n.startswith("ال") or n.endswith(("ات", "ه")) \
+                or _adjective(tok) or (k > j and (_imperfect_verb(tok) or _coordinated(tok))):
+            break
+        k += 1
+    return k if k > j else None
 
 
 def _chain(scan: Scan, k: int) -> int:
@@ -120,6 +211,8 @@ def _chain(scan: Scan, k: int) -> int:
             break
         n = tok.norm
         if n.startswith("وال") and not coordinated and tok.base_start > tok.start:
+            if scan.matches[k] is not None:
+                break  # «تيار الحكمة والمجلس الأعلى»: a second named body, not part of the name
             coordinated = True  # «العدالة والتنمية»
         elif not n.startswith("ال") or tok.base_start > tok.start:
             break
@@ -129,14 +222,15 @@ def _chain(scan: Scan, k: int) -> int:
 
 
 def _tail(scan: Scan, end: int, head: Entry) -> tuple[int, str | None]:
-    """Facility suffixes («الجوية», «الدولي») and a closing demonym («… الإيرانية»)."""
+    """Facility suffixes («الجوية», «الدولي») and, for organisations, a closing demonym
+    («حزب العدالة والتنمية التركي»; a state body takes the state: «هيئة … الإيرانية»)."""
     toks = scan.tokens
-    while end < len(toks) and scan.entry_at(end, Kind.FACILITY_SUFFIX) and head.etype in ("FAC", "ORG"):
+    while end < len(toks) and head.etype in ("FAC", "ORG") and scan.entry_at(end, Kind.FACILITY_SUFFIX):
         end = scan.matches[end].last  # type: ignore[union-attr]
     actor = None
     found = state_after(scan, end, max_modifiers=0) if head.etype == "ORG" else None
     if found is not None and scan.entry_at(end, Kind.DEMONYM):
-        end = found[0]  # «حزب العدالة والتنمية التركي»: the demonym belongs to the name
+        end = found[0]
         if head.stateful:
             actor = found[1]
     return end, actor

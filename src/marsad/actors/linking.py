@@ -229,6 +229,8 @@ def _person_aliases(ents: Sequence[Entity]) -> dict[str, Entity]:
         if len(words) < 2:
             continue
         last = words[-1]
+        if words[-2] in NAME_LINKS:
+            continue  # «عبد السلام», «بن سلمان»: the last word is not a surname on its own
         if len(last) >= 3 and last not in NAME_LINKS and not _is_lexical(last):
             out.setdefault(last, e)
     return out

@@ -170,8 +170,8 @@ def name_tokens(scan: Scan, j: int) -> int:
         tok = toks[k]
         if tok.kind not in ("word", "latin") or _has_proclitic(tok, first=k == j):
             break  # a proclitic («وقال», «للحلف») ends the name
-        if _alif_maqsura_word(tok):
-            break  # «على» folds to «علي» but is the preposition
+        if _alif_maqsura_word(tok) or _pronoun_suffixed(tok):
+            break  # «على» folds to «علي»; «بحقه», «مشاركته» carry a pronoun: not names
         if tok.norm in NAME_LINKS:
             # «عبد الرحمن», «أبو بكر», «بن محمد»: the next word belongs to the name
             if k + 1 < len(toks) and toks[k + 1].kind == "word":
@@ -186,13 +186,46 @@ def name_tokens(scan: Scan, j: int) -> int:
             break
         if tok.norm.startswith("ال") and Kind.PERSON not in kinds and (k == j or not tok.norm.endswith("ي")):
             break  # first names do not take ال; surnames that do are mostly nisbas (الخليفي)
-        if kinds & {Kind.STATE, Kind.ORG, Kind.CITY} and k > j:
+        if kinds & {Kind.STATE, Kind.ORG} and k > j:
             break
+        if Kind.CITY in kinds and k > j and (tok.norm.startswith("ال") or Kind.GIVEN_NAME not in scan.kinds_at(k - 1)):
+            break  # «جورج واشنطن» after a given name is a surname; elsewhere a city ends the name
         k += 1
         count += 1
     while k > j and toks[k - 1].norm in NAME_LINKS:
         k -= 1
     return k
+
+
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "هن", "كم", "ته")
+
+
+def _pronoun_suffixed(tok: Token) -> bool:
+    """A word with an attached pronoun («طلبه», «يغادرها», «خارجيته») is never a name.
+
+    Read on the raw text: normalisation folds ة into ه (and «أسامة» is a name).  Names
+    ending in a written ه keep a vowel or د/ل before it («شاه», «زاده», «عبد الله»)."""
+    raw = tok.text
+    if raw.endswith(_PRONOUN_ENDINGS) and len(raw) >= 4:
+        return True
+    return len(raw) >= 4 and raw.endswith("ه") and raw[-2] not in "اأدليو"
+
+
+def _lone_word_is_name(scan: Scan, j: int) -> bool:
+    """Whether one unknown word after a title can be a (sur)name: «قال المتحدث حسب …»,
+    «رفض البابا طلبه», «أشارت …» are not.  Verbs, feminine and plural nouns, masdars
+    (إفعال) and three-letter roots are rejected; known given names always pass."""
+    tok = scan.tokens[j]
+    if Kind.GIVEN_NAME in scan.kinds_at(j) or tok.kind == "latin":
+        return True
+    raw, n = tok.text, tok.norm
+    if raw.endswith(("ة", "اء")) or len(n) <= 3:
+        return False
+    if (n.endswith("ت") and len(n) <= 5) or (n[0] in "يت" and len(n) <= 5):
+        return False  # «أشارت», «يغادر»
+    if n[0] == "ا" and (len(n) == 4 or (len(n) == 5 and n[3] == "ا")):
+        return False  # «أكثر» (elative), «إحقاق» (masdar)
+    return True
 
 
 def _has_proclitic(tok: Token, first: bool) -> bool:
@@ -249,6 +282,8 @@ def _title(scan: Scan, i: int, m: Match) -> int | None:
     construct = not key_head(title).startswith("ال") if title else False
     if construct and not known and end - j < 2 and Kind.GIVEN_NAME not in scan.kinds_at(j):
         # «رئيس مجلس …», «وزير شؤون …»: a construct title before one unknown word is idafa
+        return None if affiliation is None else j
+    if not known and end - j == 1 and not _lone_word_is_name(scan, j):
         return None if affiliation is None else j
     role = title.label if title and title.role_kind != "honorific" else None
     aff = affiliation or (known[1].code if known else None)

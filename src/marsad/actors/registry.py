@@ -43,6 +43,7 @@ class Extent(enum.Enum):
 
     NAME = "name"  # one name: a gazetteer name, one word, a بن/أبو chain (places, facilities)
     PHRASE = "phrase"  # a bounded genitive/adjective chain (organisations)
+    BRAND = "brand"  # a foreign or brand name of up to two words (companies, media)
 
 
 # Kinds that name a real-world entity: an alias may point to only one of them
@@ -63,7 +64,7 @@ class Entry:
     role_kind: str = ""  # TITLE: title | role | honorific
     extent: Extent | None = None  # NAME_HEAD: how far its name reaches
     stateful: bool = False  # NAME_HEAD: a demonym after the name gives the actor («هيئة … الإيرانية»)
-    bare: bool = False  # NAME_HEAD: the name alone is a mention too («حجة» of «محافظة حجة»)
+    bare: bool = False  # NAME_HEAD: the mention is the name alone («حجة» of «محافظة حجة»)
 
 
 @dataclass
@@ -202,18 +203,19 @@ def _load_words(reg: Registry, entries: list) -> None:
         if row["type"] not in ("LOC", "GPE"):
             raise row.fail("type must be LOC or GPE")
         _add(entries, row, row["name"], Entry(Kind.PLACE, row["type"], None, row["name"]))
-    for row in load_tsv("name_heads.tsv", ("head", "type", "extent", "stateful", "bare", "source")):
+    for row in load_tsv("name_heads.tsv", ("head", "type", "extent", "mention", "stateful", "source")):
         if row["type"] not in ("GPE", "LOC", "FAC", "ORG"):
             raise row.fail("type must be GPE, LOC, FAC or ORG")
         try:
             extent = Extent(row["extent"])
         except ValueError:
             raise row.fail(f"extent must be one of {[e.value for e in Extent]}") from None
-        for flag in ("stateful", "bare"):
-            if row[flag] not in ("0", "1"):
-                raise row.fail(f"{flag} must be 0 or 1")
+        if row["stateful"] not in ("0", "1"):
+            raise row.fail("stateful must be 0 or 1")
+        if row["mention"] not in ("full", "name"):
+            raise row.fail("mention must be full (head and name) or name (the name alone)")
         entry = Entry(Kind.NAME_HEAD, row["type"], None, row["head"], extent=extent,
-                      stateful=row["stateful"] == "1", bare=row["bare"] == "1")
+                      stateful=row["stateful"] == "1", bare=row["mention"] == "name")
         _add(entries, row, row["head"], entry)
     for row in load_tsv("stopwords.tsv", ("word", "source")):
         _add(entries, row, row["word"], Entry(Kind.STOPWORD, None, None, row["word"]))

@@ -11,7 +11,7 @@ import sqlite3
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("marsad.api")
@@ -60,9 +60,16 @@ async def database_error(request: Request, exc: sqlite3.Error) -> Response:
     return _respond(request, 503, "database unavailable")
 
 
+_PLAIN_500 = ('<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>500</title>'
+              '<h1>500 — خطأ داخلي في الخادم</h1><p><a href="/">الرئيسية</a></p></html>')
+
+
 async def internal_error(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s", request.url.path)
-    return _respond(request, 500, "internal server error")
+    if _wants_json(request):
+        return _respond(request, 500, "internal server error")
+    # A fixed page: the templates themselves may be what failed.
+    return HTMLResponse(_PLAIN_500, status_code=500)
 
 
 def install(app: FastAPI) -> None:

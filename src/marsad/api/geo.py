@@ -1,8 +1,8 @@
 """Where an actor's events happened: event locations → map points and countries.
 
 Locations are free text from the event extractor.  A location listed in
-web/data/places.tsv becomes a point; otherwise, if the corpus links that same
-surface to a country code (mentions table), the country is shaded.  Both are
+web/data/places.tsv becomes a point; otherwise, if the actor registry knows it
+as a state (or a city of a state), that country is shaded.  Both are
 matched against the bundled world outline (ISO numeric ids) in the browser.
 """
 from __future__ import annotations
@@ -11,7 +11,6 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
-from marsad.kb.db_util import marks
 from marsad.web.places import iso_numeric, lookup
 
 MAX_EVENTS = 5000  # bound the scan for very active actors
@@ -50,17 +49,12 @@ def _locations(conn: sqlite3.Connection, code: str) -> Counter[str]:
     return Counter(r[0] for r in rows)
 
 
-def _country_codes(conn: sqlite3.Connection, names: list[str]) -> dict[str, str]:
-    """Surface → the actor code the corpus most often links it to (GPE/LOC mentions only)."""
-    if not names:
-        return {}
-    best: dict[str, tuple[int, str]] = {}
-    for text, actor, n in conn.execute(
-        f"SELECT text, actor, count(*) FROM mentions WHERE text IN ({marks(len(names))})"
-        " AND actor IS NOT NULL AND type IN ('GPE', 'LOC') GROUP BY text, actor", names):
-        if n > best.get(text, (0, ""))[0]:
-            best[text] = (n, actor)
-    return {t: a for t, (_, a) in best.items()}
+def _country_code(name: str) -> str | None:
+    """The state a location names, or the state of the city it names (the actor registry's gazetteer)."""
+    from marsad.actors.registry import Kind, registry
+
+    entry = registry().first(name, Kind.STATE, Kind.CITY)
+    return entry.code if entry is not None else None
 
 
 def actor_places(conn: sqlite3.Connection, code: str) -> ActorPlaces:
@@ -76,9 +70,8 @@ def actor_places(conn: sqlite3.Connection, code: str) -> ActorPlaces:
             p.events += n
         else:
             pending.append(name)
-    linked = _country_codes(conn, pending)
     for name in pending:
-        alpha3 = linked.get(name)
+        alpha3 = _country_code(name)
         if alpha3 and iso_numeric(alpha3):
             countries[alpha3] += locs[name]
         else:

@@ -41,5 +41,6 @@ def make_templates() -> Jinja2Templates:
         quad_label=quad_label,
         QUADS=QUADS,
         ENTITY_TYPES=ENTITY_TYPES,
+        nav="",  # the active menu item; pages override it
     )
     return Jinja2Templates(env=env)

@@ -35,7 +35,10 @@ class LexiconError(ValueError):
 
 class Unit(enum.Enum):
     DAY = "day"
-    WEEK = "week"
+    WEEK = "week"  # a calendar week (Saturday–Friday): its month, omitted when it straddles two
+    WEEK_START = "week_start"  # the first days of a calendar week («مطلع الأسبوع»)
+    WEEK_END = "week_end"  # the last days of a calendar week («نهاية الأسبوع»)
+    WEEK_POINT = "week_point"  # a point n weeks away («قبل أسبوع»): the month of anchor ± 7n days
     MONTH = "month"
     YEAR = "year"
 
@@ -54,6 +57,9 @@ class CueRole(enum.Enum):
     QUANTITY_NOUN = "quantity_noun"
     CLOCK_AFTER = "clock_after"
     HISTORIC_NOUN = "historic_noun"
+    CLAUSE_BREAK = "clause_break"
+    THEN_CONTRAST = "then_contrast"
+    NAME_HEAD = "name_head"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +178,9 @@ def parse_numbers(name: str, text: str) -> tuple[dict[str, int], dict[str, int]]
     ordinals: dict[str, int] = {}
     cardinals: dict[str, int] = {}
     for lineno, row in read_rows(name, text, ("form", "value", "kind", "note")):
-        value = _int(name, lineno, row["value"], 1, 31)
         table = {"ordinal": ordinals, "cardinal": cardinals}.get(row["kind"])
+        # Ordinals name days (1–31); cardinals count units, tens included («خمسة وتسعين»).
+        value = _int(name, lineno, row["value"], 1, 31 if table is ordinals else 100)
         if table is None:
             raise LexiconError(f"{name}:{lineno}: kind must be ordinal/cardinal, not {row['kind']!r}")
         _put(table, name, lineno, _form(name, lineno, row["form"]), value)

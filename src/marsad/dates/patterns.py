@@ -33,6 +33,18 @@ def alt(forms) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+def firsts(*groups) -> frozenset[str]:
+    """Letters a match may begin with, given the forms of its optional and required leading parts
+    (ال also as لل, as in `alt`).  Digits are not listed: the scanner always tries a digit."""
+    out: set[str] = set()
+    for forms in groups:
+        for form in forms:
+            out.add(form[0])
+            if form.startswith("ال"):
+                out.add("ل")
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Patterns:
     gregorian: re.Pattern[str]
@@ -43,6 +55,8 @@ class Patterns:
     ago: re.Pattern[str]
     year: re.Pattern[str]
     named: re.Pattern[str]
+    # First letters of each pattern (attribute name → letters): a cheap filter before `match`.
+    first_letters: dict[str, frozenset[str]]
 
 
 def _modifiers(lex: Lexicon) -> str:
@@ -58,7 +72,12 @@ def build(lex: Lexicon) -> Patterns:
     part = alt(lex.cue(CueRole.MONTH_PART))
     mods = _modifiers(lex)
     year_rel = alt(p for p, r in lex.relative.items() if r.unit is Unit.YEAR and not p.startswith("قبل"))
-    day = rf"(?:(?P<dnum>(?<![\d./\-])\d{{1,2}})|ال(?P<dnum2>\d{{1,2}})|(?P<dord>{ordinal}))"
+    # «(28) إبريل»: a bracketed day; the match starts at the digit (the scanner tries token starts)
+    # and the resolver moves the span back over the bracket.
+    day = (
+        rf"(?:(?P<dnum>(?<![\d./\-])\d{{1,2}})|ال(?P<dnum2>\d{{1,2}})|(?P<dord>{ordinal})"
+        r"|(?<=\()(?P<dnum3>\d{1,2})\))"
+    )
     day_sep = r"\s*(?:من\s+)?(?:شهر\s+)?"
     year_tail = (
         r"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?"
@@ -89,10 +108,11 @@ def build(lex: Lexicon) -> Patterns:
         rf"(?:\s+(?P<wmod>{mods}){WORD_END})?"
     )
     relative = re.compile(rf"{WORD_START}(?:(?P<rpart>{part})\s+)?(?P<rel>{alt(lex.relative)}){WORD_END}")
-    units = r"(?P<unit>سنوات|سنين|اعوام|سنه|عام|اشهر|شهور|شهر|ايام|يوما|اسابيع|اسبوعا)"
+    units = r"(?P<unit>سنوات|سنين|اعوام|سنه|عاما|عام|اشهر|شهور|شهرا|شهر|ايام|يوما|اسابيع|اسبوعا)"
+    card = alt(lex.cardinals)  # compound counts: units و tens («خمسة وتسعين»)
     ago = re.compile(
         rf"{WORD_START}قبل\s+(?:نحو\s+|حوالي\s+|قرابه\s+)?"
-        rf"(?P<n>\d{{1,2}}|{alt(lex.cardinals)})\s+{units}{WORD_END}"
+        rf"(?P<n>\d{{1,3}}|{card}(?:\s+و\s*{card})?)\s+{units}{WORD_END}"
     )
     year = re.compile(
         rf"{NUM_START}(?:(?P<ypart>{part})\s+)?(?:(?P<ycue>(?:ال)?عام|(?:ال)?سنه|عامي|العامين)\s+)?"
@@ -100,7 +120,18 @@ def build(lex: Lexicon) -> Patterns:
     )
     named_forms = [p for p in lex.named if not p[0].isdigit()]
     named = re.compile(rf"{WORD_START}(?P<named>{alt(named_forms)}){WORD_END}")
-    return Patterns(gregorian, hijri, numeric, weekday, relative, ago, year, named)
+    parts = lex.cue(CueRole.MONTH_PART)
+    first_letters = {
+        "gregorian": firsts(parts, ["ال"], lex.ordinals, ["شهر"], lex.gregorian),
+        "hijri": firsts(["ال"], lex.ordinals, lex.hijri),
+        "numeric": frozenset(),
+        "weekday": firsts(["بعد", "اول", "امس", "اليوم", "غدا", "البارحه", "ليل", "يوم"], lex.weekdays),
+        "relative": firsts(parts, lex.relative),
+        "ago": firsts(["قبل"]),
+        "year": firsts(parts, ["عام", "العام", "سنه", "السنه", "عامي", "العامين"]),
+        "named": firsts(named_forms),
+    }
+    return Patterns(gregorian, hijri, numeric, weekday, relative, ago, year, named, first_letters)
 
 
 @lru_cache(maxsize=1)

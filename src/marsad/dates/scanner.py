@@ -88,9 +88,9 @@ _WINDOW = 60  # characters of left context inspected for cues
 # -- small context helpers ---------------------------------------------------------
 
 
-def words_before(text: str, pos: int, n: int) -> list[str]:
-    """Up to n words before pos within the sentence, nearest last."""
-    lo = max(0, pos - _WINDOW)
+def words_before(text: str, pos: int, n: int, window: int = _WINDOW) -> list[str]:
+    """Up to n words before pos within the sentence (and `window` characters), nearest last."""
+    lo = max(0, pos - window)
     chunk = text[lo:pos]
     brk = max(chunk.rfind(c) for c in ".!?؟\n")
     return _WORD.findall(chunk[brk + 1 :])[-n:]
@@ -105,14 +105,51 @@ def _strip_conj(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
+_OBJECT_SUFFIX = re.compile(r"(?:هما|هم|ها|كم|نا|ه)$")
+_PLURAL_SUFFIX = re.compile(r"(?:ون|ان|ين|وا)$")
+_CUE_WORDS = 15  # a cue opening a clause («من المرتقب أن يقدم … الاثنين») governs all of it
+_CUE_WINDOW = 120
+_NEAR_WORDS = 5  # other cues and future verbs: their neighbourhood only
+# «أن + imperfect» alone is not used as a cue: on train it fired on reported past requests
+# («طلب منه أن يغادره الجمعة») and on names («أن ياسر»); «يتوقع أن يصل» is caught by its cue.
+
+
+def future_verb(word: str, exceptions: frozenset[str]) -> bool:
+    """«سيزور», «وستعقد»: س + an imperfect prefix + a stem shaped like an Arabic verb.
+
+    Foreign names also start with «سي»/«ست» («سيهوفر»): a stem of four or more letters whose
+    second letter is a long vowel (و/ي) fits no verb pattern (hollow verbs have three letters:
+    «يقول»; derived forms start with ت/ن/ست or have ا second: «يتوجه», «يواصل»).
+    """
+    base = _strip_conj(word)
+    if not _FUTURE_VERB.match(word) or base in exceptions or word in exceptions:
+        return False
+    stem = base[2:] if base.startswith("س") else base[3:]
+    stem = _PLURAL_SUFFIX.sub("", _OBJECT_SUFFIX.sub("", stem)) if len(stem) > 4 else stem
+    return not (len(stem) >= 4 and stem[1] in "وي" and stem[0] not in "تن")
+
+
 def future_cue(ctx: Context, pos: int) -> bool:
-    cues = ctx.lex.cue(CueRole.FUTURE_CUE)
-    exceptions = ctx.lex.cue(CueRole.FUTURE_PREFIX_EXCEPTION)
-    for w in words_before(ctx.text, pos, 5):
+    """Whether the clause before pos places a date in the future.
+
+    Nearest words first; a relative pronoun («التي ضربها الجمعة») opens a clause of its own and
+    stops the search.
+    """
+    lex = ctx.lex
+    cues = lex.cue(CueRole.FUTURE_CUE)
+    breaks = lex.cue(CueRole.CLAUSE_BREAK)
+    exceptions = lex.cue(CueRole.FUTURE_PREFIX_EXCEPTION)
+    words = words_before(ctx.text, pos, _CUE_WORDS, _CUE_WINDOW)
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         base = _strip_conj(w)
+        if w in breaks or base in breaks:
+            return False
+        distance = len(words) - k
         if w in cues or base in cues or base.removeprefix("ال") in cues:
-            return True
-        if _FUTURE_VERB.match(w) and base not in exceptions and w not in exceptions:
+            if distance <= _NEAR_WORDS or (k + 1 < len(words) and words[k + 1] == "ان"):
+                return True
+        if distance <= _NEAR_WORDS and future_verb(w, exceptions):
             return True
     return False
 
@@ -129,7 +166,7 @@ def _ym(year: int, month: int) -> str:
 
 
 def _day_of(m: re.Match[str], lex: Lexicon) -> int | None:
-    raw = m.group("dnum") or m.group("dnum2")
+    raw = m.group("dnum") or m.group("dnum2") or m.group("dnum3")
     if raw:
         return int(raw)
     if m.group("dord"):
@@ -158,13 +195,15 @@ def _role_of(ctx: Context, word: str) -> CueRole | None:
 
 def _infer_year(ctx: Context, pos: int, month: int, day: int | None) -> int | None:
     year = ctx.year_in_sentence(pos)
-    if year is not None:
-        return year
     a = ctx.anchor
+    future = a is not None and future_cue(ctx, pos)
+    # «الاتفاق النووي لعام 2015 … بحلول 12 مايو»: a deadline ahead is not in a past sentence year.
+    if year is not None and not (future and year < a.year):
+        return year
     if a is None:
         return None
     diff = month - a.month
-    if future_cue(ctx, pos):
+    if future:
         return a.year + 1 if diff <= -2 else a.year
     return a.year - 1 if diff > 3 else a.year
 
@@ -182,6 +221,8 @@ def resolve_gregorian(c: Candidate, ctx: Context) -> Resolved | None:
         return None
     if m.group("part"):
         day = None  # «أواخر مايو»: month granularity
+    if day is not None and not m.group("year") and _after_name_head(ctx, c.start):
+        return None  # «ميدان 30 يونيو», «منصة 22 مايو»: a name, not a date
     year: int | None
     explicit = None
     if m.group("year"):
@@ -195,7 +236,7 @@ def resolve_gregorian(c: Candidate, ctx: Context) -> Resolved | None:
     else:
         fixed = _fixed_year(lex, month, day)
         year = fixed if fixed is not None else _infer_year(ctx, c.start, month, day)
-    start = c.start
+    start = c.start - 1 if m.group("dnum3") else c.start  # «(28) إبريل» keeps its bracket
     if m.group("shahr") and not (m.group("part") or day):
         start = m.start("m1")  # «شهر مارس» → «مارس»
     if year is None:
@@ -205,6 +246,11 @@ def resolve_gregorian(c: Candidate, ctx: Context) -> Resolved | None:
     else:
         value = _iso(cal.make_date(year, month, day))
     return Resolved(start, c.end, value, Calendar.GREGORIAN, explicit)
+
+
+def _after_name_head(ctx: Context, pos: int) -> bool:
+    before = words_before(ctx.text, pos, 1)
+    return bool(before) and _strip_conj(before[-1]).removeprefix("ال") in ctx.lex.cue(CueRole.NAME_HEAD)
 
 
 def _fixed_year(lex: Lexicon, month: int, day: int | None) -> int | None:
@@ -241,7 +287,8 @@ def resolve_hijri(c: Candidate, ctx: Context) -> Resolved | None:
         value = _ym(*ym) if ym else None
     else:
         value = _iso(cal.hijri_to_gregorian(hyear, month, day))
-    return Resolved(c.start, end, value, Calendar.HIJRI)
+    start = c.start - 1 if m.group("dnum3") else c.start
+    return Resolved(start, end, value, Calendar.HIJRI)
 
 
 def _nearest_hijri(anchor: dt.date, month: int, day: int) -> dt.date | None:
@@ -322,9 +369,21 @@ def resolve_relative(c: Candidate, ctx: Context) -> Resolved | None:
             return None
         if word_after(text, c.end) in lex.cue(CueRole.NOT_TODAY_AFTER):
             return None
+        if phrase == "اليوم" and any(w in lex.cue(CueRole.THEN_CONTRAST) for w in words_before(text, c.start, 4)):
+            return None  # «آنذاك سوريا واليوم إيران»: nowadays, contrasted with then
     if phrase.startswith("قبل") and word_after(text, c.end) in ("من", "علي"):
         return None  # «قبل أسبوعين من الانتخابات»: before an event, not before publication
-    return Resolved(start, c.end, shift_value(ctx.anchor, rel.unit, rel.offset), Calendar.RELATIVE)
+    value = shift_value(ctx.anchor, rel.unit, rel.offset)
+    if value is None and ctx.anchor is not None:
+        return None  # a week straddling two months: not placed on the calendar
+    return Resolved(start, c.end, value, Calendar.RELATIVE)
+
+
+def week_span(anchor: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    """First and last day (Saturday, Friday) of the calendar week `offset` weeks from the anchor's."""
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    first = saturday + dt.timedelta(days=7 * offset)
+    return first, first + dt.timedelta(days=6)
 
 
 def shift_value(anchor: dt.date | None, unit: Unit, offset: int) -> str | None:
@@ -332,25 +391,45 @@ def shift_value(anchor: dt.date | None, unit: Unit, offset: int) -> str | None:
         return None
     if unit is Unit.DAY:
         return (anchor + dt.timedelta(days=offset)).isoformat()
-    if unit is Unit.WEEK:
+    if unit is Unit.WEEK_POINT:
         d = anchor + dt.timedelta(days=7 * offset)
         return _ym(d.year, d.month)
+    if unit in (Unit.WEEK, Unit.WEEK_START, Unit.WEEK_END):
+        first, last = week_span(anchor, offset)
+        if unit is Unit.WEEK_START:
+            last = first + dt.timedelta(days=1)  # Saturday and Sunday open the week
+        elif unit is Unit.WEEK_END:
+            first = last - dt.timedelta(days=1)  # Thursday and Friday close it
+        if (first.year, first.month) != (last.year, last.month):
+            return None  # the guidelines omit a week reference that straddles two months
+        return _ym(first.year, first.month)
     if unit is Unit.MONTH:
         return _ym(*cal.shift_month(anchor.year, anchor.month, offset))
     return f"{anchor.year + offset:04d}"
 
 
 _AGO_UNITS = {
-    "سنوات": Unit.YEAR, "سنين": Unit.YEAR, "اعوام": Unit.YEAR, "سنه": Unit.YEAR, "عام": Unit.YEAR,
-    "اشهر": Unit.MONTH, "شهور": Unit.MONTH, "شهر": Unit.MONTH,
-    "ايام": Unit.DAY, "يوما": Unit.DAY, "اسابيع": Unit.WEEK, "اسبوعا": Unit.WEEK,
+    "سنوات": Unit.YEAR, "سنين": Unit.YEAR, "اعوام": Unit.YEAR, "سنه": Unit.YEAR, "عام": Unit.YEAR, "عاما": Unit.YEAR,
+    "اشهر": Unit.MONTH, "شهور": Unit.MONTH, "شهر": Unit.MONTH, "شهرا": Unit.MONTH,
+    "ايام": Unit.DAY, "يوما": Unit.DAY, "اسابيع": Unit.WEEK_POINT, "اسبوعا": Unit.WEEK_POINT,
 }
+
+
+def cardinal_value(lex: Lexicon, words: str) -> int | None:
+    """«خمسة وتسعين» → 95: number words joined by و add up."""
+    total = 0
+    for part in re.split(r"\s+و\s*|\s+", words.strip()):
+        value = lex.cardinals.get(_canon(part))
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def resolve_ago(c: Candidate, ctx: Context) -> Resolved | None:
     m = c.match
     raw = m.group("n")
-    n = int(raw) if raw.isdigit() else ctx.lex.cardinals.get(_canon(raw))
+    n = int(raw) if raw.isdigit() else cardinal_value(ctx.lex, raw)
     if not n:
         return None
     if word_after(ctx.text, c.end) in ("من", "علي"):
@@ -435,31 +514,76 @@ _FAMILIES = (
 )
 
 
+# A word or a number: every date match starts at one of these (or after one or two proclitics).
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_PROCLITIC = frozenset("وفبلك")
+
+
+def match_starts(text: str, region: trig.Region) -> list[int]:
+    """Positions in the region's start windows where a pattern guarded by WORD_START /
+    NUM_START can begin, ascending.
+
+    Those guards fail everywhere inside a word, so trying `match` only at token starts (and after
+    one or two proclitics) finds exactly what `finditer` over the region finds, without paying
+    the guards' lookbehinds at every character (the main cost of scanning a region).
+    """
+    out: list[int] = []
+    for ws, we in region.windows:
+        for m in _TOKEN.finditer(text, ws, region.hi):
+            s = m.start()
+            if s >= we:
+                break
+            out.append(s)
+            if m.end() - s > 1 and text[s] in _PROCLITIC:
+                out.append(s + 1)
+                if m.end() - s > 2 and text[s] in "وف" and text[s + 1] in "بلك":
+                    out.append(s + 2)
+    if len(region.windows) > 1:
+        out = sorted(set(out))
+    return out
+
+
 def candidates(text: str, pats: Patterns) -> list[Candidate]:
-    """Every pattern match, each pattern searched only around its own triggers."""
+    """Every pattern match, each pattern tried only at word starts near its own triggers.
+
+    Emulates `finditer` per region: matches are taken left to right and do not overlap.
+    """
     found: list[Candidate] = []
     where = trig.regions(text)
+    starts: dict[str, list[tuple[int, list[int]]]] = {}
     for kind, attr, group in _FAMILIES:
-        pat = getattr(pats, attr)
-        for lo, hi in where.get(group, ()):
-            for m in pat.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    found.append(Candidate(kind, m.start(), m.end(), m))
+        if group not in where:
+            continue
+        if group not in starts:
+            starts[group] = [(r.hi, match_starts(text, r)) for r in where[group]]
+        match = getattr(pats, attr).match
+        letters = pats.first_letters[attr]
+        for hi, positions in starts[group]:
+            last = -1
+            for pos in positions:
+                if pos < last or not (text[pos] in letters or text[pos].isdecimal()):
+                    continue
+                m = match(text, pos, hi)
+                if m is not None and m.end() > pos:
+                    found.append(Candidate(kind, pos, m.end(), m))
+                    last = m.end()
     return found
 
 
-def select(cands: list[Candidate], ctx: Context) -> list[Candidate]:
-    """Longest valid candidates first; no two selected spans overlap."""
-    chosen: list[Candidate] = []
+def select(cands: list[Candidate], ctx: Context) -> list[tuple[Candidate, Resolved]]:
+    """Longest valid candidates first; no two selected spans overlap.  Returns them in text order
+    with their resolution made without sentence-year context (see `scan`)."""
+    chosen: list[tuple[Candidate, Resolved]] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (c.start - c.end, c.kind.value, c.start)):
         if any(c.start < e and s < c.end for s, e in taken):
             continue
-        if _RESOLVERS[c.kind](c, ctx) is None:
+        r = _RESOLVERS[c.kind](c, ctx)
+        if r is None:
             continue
-        chosen.append(c)
+        chosen.append((c, r))
         taken.append((c.start, c.end))
-    chosen.sort(key=lambda c: c.start)
+    chosen.sort(key=lambda cr: cr[0].start)
     return chosen
 
 
@@ -468,10 +592,12 @@ def scan(text: str, anchor: dt.date | None) -> list[DateMention]:
     ntext = view.text
     ctx = Context(ntext, anchor, lexicon())
     out: list[DateMention] = []
-    for c in select(candidates(ntext, patterns()), ctx):
-        r = _RESOLVERS[c.kind](c, ctx)
-        if r is None:
-            continue
+    for c, r in select(candidates(ntext, patterns()), ctx):
+        if ctx.last_year is not None:
+            # An explicit year seen earlier may fix this one's year: resolve again, in text order.
+            r = _RESOLVERS[c.kind](c, ctx)
+            if r is None:
+                continue
         if r.explicit_year is not None:
             ctx.last_year, ctx.last_year_end = r.explicit_year, r.end
         s, e = view.to_original(r.start, r.end)

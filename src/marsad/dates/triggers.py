@@ -9,6 +9,7 @@ lexicon form; a hit inside a longer word («مارس» in «ممارسة») is s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
@@ -16,7 +17,10 @@ import ahocorasick
 
 from marsad.dates.lexicon import Lexicon, lexicon
 
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# \d\d{3} rather than \d{4}: a pattern that opens with a character class gets re's fast scan.
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
+_SPACE = re.compile(r"\s")
+MAX_WORD_CHARS = 64
 
 # Trigger groups: which pattern families a hit should wake up.
 CALENDAR = "calendar"  # gregorian + hijri month names
@@ -38,33 +42,52 @@ SPANS = {
 }
 
 
+# Function words never chosen as a phrase's trigger: «بعد» alone is everywhere, «بعد غد» is rare.
+_COMMON = frozenset({"بعد", "قبل", "اول", "من", "هذا", "هذه", "نحو", "حوالي"})
+
+
 def _key_word(form: str) -> str:
-    return max(form.split(), key=len)
+    words = form.split()
+    return max((w for w in words if w not in _COMMON), key=len, default=max(words, key=len))
 
 
 def _head_word(form: str) -> str:
     return form.split()[0]
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _PROCLITICS = frozenset("وفبلك")
+
+
+def _is_letter(ch: str) -> bool:
+    """Same test as the patterns' `[^\\W\\d_]` (re's \\w is isalnum, its \\d is isdecimal), minus re's call cost."""
+    return ch.isalnum() and not ch.isdecimal()
 
 
 def whole_word(text: str, start: int, end: int) -> bool:
     """A hit that is a word of its own, possibly after one or two proclitics."""
-    if end < len(text) and _LETTER.match(text, end):
+    if end < len(text) and _is_letter(text[end]):
         return False
+    if start == 0 or not _is_letter(text[start - 1]):
+        return True
+    # Letters before the hit: at most two, and proclitics only.
     j = start
-    while j > 0 and _LETTER.match(text, j - 1):
+    while j > 0 and _is_letter(text[j - 1]):
         j -= 1
         if start - j > 2 or text[j] not in _PROCLITICS:
             return False
     return True
 
 
+def _calendar_word(form: str) -> str:
+    """The head word of a month name («كانون», «ربيع»), unless it is a short function-like word
+    («ذي الحجة»: «ذي» is everywhere), then the longest word."""
+    head = _head_word(form)
+    return head if len(head) > 2 or " " not in form else _key_word(form)
+
+
 def _entries(lex: Lexicon) -> Iterable[tuple[str, str]]:
     for form in list(lex.gregorian) + list(lex.hijri):
-        yield _head_word(form), CALENDAR
+        yield _calendar_word(form), CALENDAR
     for form in lex.weekdays:
         yield form, WEEKDAY
     for form in lex.relative:
@@ -80,8 +103,8 @@ def automaton() -> ahocorasick.Automaton:
     groups: dict[str, set[str]] = {}
     for word, group in _entries(lexicon()):
         groups.setdefault(word, set()).add(group)
-        if word.startswith("ال"):  # «للعام» writes ال as ل after the preposition ل
-            groups.setdefault("ل" + word[2:], set()).add(group)
+        if word.startswith("ال"):  # «للعام»: ال is written ل after the preposition ل
+            groups.setdefault("لل" + word[2:], set()).add(group)
     auto = ahocorasick.Automaton()
     for word, gs in groups.items():
         auto.add_word(word, (len(word), frozenset(gs)))
@@ -89,35 +112,59 @@ def automaton() -> ahocorasick.Automaton:
     return auto
 
 
-def _widen(text: str, s: int, e: int, group: str) -> tuple[int, int]:
-    before, after = SPANS[group]
-    lo = max(0, s - before)
-    hi = min(len(text), e + after)
-    # Regions end on whitespace so that a pattern's right-boundary check is not fooled by endpos.
-    while hi < len(text) and not text[hi].isspace():
-        hi += 1
-    return lo, hi
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a pattern family runs: matches start inside `windows` and may extend to `hi`.
+
+    Every match of a family contains one of its trigger words, so it starts at most
+    `before` characters ahead of a trigger and never after the trigger's first character:
+    the start windows are (trigger - before, trigger + 1).  `lo`/`hi` bound the merged region
+    that a pattern may read (its lookbehinds see the whole text anyway).
+    """
+
+    lo: int
+    hi: int
+    windows: tuple[tuple[int, int], ...]
 
 
-def regions(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged (start, end) search regions per trigger group."""
-    hits: dict[str, list[tuple[int, int]]] = {}
+_NON_SPACE = re.compile(r"\S*")
+
+
+def regions(text: str) -> dict[str, list[Region]]:
+    """Merged search regions per trigger group."""
+    n = len(text)
+    hits: dict[str, list[tuple[int, int, int]]] = {}
     for end, (length, groups) in automaton().iter(text):
-        if not whole_word(text, end + 1 - length, end + 1):
+        e = end + 1
+        s = e - length
+        if not whole_word(text, s, e):
             continue
         for g in groups:
-            hits.setdefault(g, []).append(_widen(text, end + 1 - length, end + 1, g))
-    for m in _FOUR_DIGITS.finditer(text):
-        hits.setdefault(DIGITS, []).append(_widen(text, m.start(), m.end(), DIGITS))
+            before, after = SPANS[g]
+            # Regions end on whitespace so that a pattern's right-boundary check is not fooled by endpos.
+            hi = _NON_SPACE.match(text, min(n, e + after)).end()
+            hits.setdefault(g, []).append((max(0, s - before), hi, s + 1))
+    before, after = SPANS[DIGITS]
+    spans = [
+        (max(0, m.start() - before), _NON_SPACE.match(text, min(n, m.end() + after)).end(), m.start() + 1)
+        for m in _FOUR_DIGITS.finditer(text)
+    ]
+    if spans:
+        hits.setdefault(DIGITS, []).extend(spans)
     return {g: _merge(spans) for g, spans in hits.items()}
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge(spans: list[tuple[int, int, int]]) -> list[Region]:
     spans.sort()
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
+    merged: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for lo, hi, wend in spans:
+        if merged and lo <= merged[-1][1]:
+            _, prev_hi, windows = merged[-1]
+            merged[-1] = (merged[-1][0], max(prev_hi, hi), windows)
+            if lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], wend))
+            else:
+                windows.append((lo, wend))
         else:
-            out.append((s, e))
-    return out
+            merged.append((lo, hi, [(lo, wend)]))
+    return [Region(lo, hi, tuple(windows)) for lo, hi, windows in merged]

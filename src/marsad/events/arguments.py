@@ -10,6 +10,7 @@ Coordinated actors («قطر والكويت», «حلف شمال الأطلسي 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import normalize_text
@@ -88,7 +89,9 @@ def group(ctx: DocContext, idx: int, hi: int) -> tuple[list[str], int]:
 
 
 def _actors_between(ctx: DocContext, lo: int, hi: int) -> list[int]:
-    return [i for i, a in enumerate(ctx.actors) if lo <= a.first and a.last < hi]
+    firsts = ctx.actor_first_list
+    actors = ctx.actors
+    return [i for i in range(bisect_left(firsts, lo), bisect_left(firsts, hi)) if actors[i].last < hi]
 
 
 def _passive_agent(m: Match, ctx: DocContext, clause: tuple[int, int]) -> int | None:

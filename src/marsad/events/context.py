@@ -3,11 +3,11 @@ matches per sentence, actor/place/date mentions on token positions."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.events.actors import ActorMention, PlaceMention, actor_mentions, main_actor
 from marsad.events.lexicon import Lexicon, lexicon
-from marsad.events.matching import Match, find_matches
+from marsad.events.matching import Match, candidate_tokens, find_matches
 from marsad.model import DateMention, Document
 
 # Tokens that close a clause inside a sentence: punctuation, and connectives that
@@ -36,6 +36,7 @@ class DocContext:
     dates: list[DateRef]
     main_actor: str | None = None
     actor_firsts: frozenset[int] = frozenset()
+    actor_first_list: list[int] = field(default_factory=list)  # sorted, for bisect
 
     @property
     def tokens(self):
@@ -107,6 +108,7 @@ def build_context(doc: Document, lex: Lexicon | None = None) -> DocContext:
     clause_bounds: list[tuple[int, int]] = []
     clause_of = [0] * len(doc.tokens)
     matches = []
+    hits = candidate_tokens(lex, doc.tokens)
     for si, (lo, hi) in enumerate(sentence_bounds):
         for k in range(lo, hi):
             sentence_of[k] = si
@@ -114,7 +116,8 @@ def build_context(doc: Document, lex: Lexicon | None = None) -> DocContext:
             for k in range(clo, chi):
                 clause_of[k] = len(clause_bounds)
             clause_bounds.append((clo, chi))
-        matches.append(find_matches(lex, doc.tokens, lo, hi))
+        matches.append(find_matches(lex, doc.tokens, lo, hi, hits))
     actors, places = actor_mentions(doc, sentence_of, sentence_bounds)
     return DocContext(doc, sentence_bounds, sentence_of, clause_bounds, clause_of, matches, actors, places,
-                      _date_refs(doc), main_actor(actors), frozenset(a.first for a in actors))
+                      _date_refs(doc), main_actor(actors), frozenset(a.first for a in actors),
+                      [a.first for a in actors])

@@ -1,61 +1,81 @@
-"""Quick event scorer on the gold splits: `python -m marsad.events.evaluate [train|dev] [oracle|pipeline]`.
+"""Quick event scorer on the gold splits, with the official matching (marsad.eval.events).
 
-dev is for measuring only; develop on train.  `oracle` feeds gold entities and dates
-(marsad.events.oracle); `pipeline` runs the real entity/linking/date stages.
+    python -m marsad.events.evaluate [train|dev] [pipeline|oracle] [-t] [-v]
+
+dev is for measuring only; develop on train (and use `python -m marsad.events.train
+--cv` for cross-validated figures).  `pipeline` runs the real entity/linking/date
+stages before the events stage (as `marsad eval` does); `oracle` feeds gold entities
+and dates (marsad.events.oracle) to measure the events stage alone.
 """
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
+from marsad.eval.events import score_events
+from marsad.eval.metrics import Score
+from marsad.events.dataset import Example, Layers, load_examples
 from marsad.events.extract import events_of
-from marsad.events.oracle import load_gold, with_oracle_layers
-from marsad.events.score import Score, score_doc
-from marsad.model import Document
+from marsad.model import Document, Event
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
+Predict = Callable[[Document], list[Event]]
 
 
-def pipeline_doc(doc: Document) -> Document:
-    from marsad.pipeline import default_stages
+@dataclass
+class EventScores:
+    plain: Score = field(default_factory=Score)
+    dated: Score = field(default_factory=Score)
+    by_type: dict[str, Score] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
 
-    out = Document(id=doc.id, text=doc.text, title=doc.title, published=doc.published)
-    for st in default_stages():
-        if st.name == "events":
-            continue
-        out = st(out)
+
+def _record(ev: Event) -> dict:
+    d = ev.to_dict()
+    d["evidence"] = ev.text
+    return d
+
+
+def score_examples(examples: Iterable[Example], predict: Predict = events_of, verbose: bool = False) -> EventScores:
+    out = EventScores()
+    for ex in examples:
+        preds = [_record(e) for e in predict(ex.doc)]
+        res = score_events(ex.events, preds, ex.doc.text)
+        out.plain.add(res.score)
+        out.dated.add(res.score_date)
+        for t, sc in res.by_type.items():
+            out.by_type.setdefault(t, Score()).add(sc)
+        if verbose:
+            out.errors.append(f"=== {ex.doc.id}")
+            for g in res.missed:
+                out.errors.append(f"  FN {g['type']} {g['source']}->{g['target']} {g['date']} | {g['evidence'][:100]}")
+            for p in res.spurious:
+                out.errors.append(f"  FP {p['type']} {p['source']}->{p['target']} {p['date']} | {p['evidence'][:100]}")
+            for w in res.wrong_date:
+                out.errors.append(f"  DATE gold={w['gold']['date']} sys={w['system_date']} | {w['gold']['evidence'][:80]}")
     return out
 
 
-def evaluate(split: str = "train", layers: str = "oracle", verbose: bool = False) -> tuple[Score, Score]:
-    gold_dir = SHARED.resolve() / "gold"
-    arts = load_gold(gold_dir / f"{split}.jsonl", gold_dir / f"{split}_articles.jsonl")
-    plain, dated = Score(), Score()
-    for art in arts:
-        doc = with_oracle_layers(art) if layers == "oracle" else pipeline_doc(art.doc)
-        preds = [e.to_dict() for e in events_of(doc)]
-        golds = art.gold.get("events", [])
-        pairs = score_doc(preds, golds, plain)
-        score_doc(preds, golds, dated, with_date=True)
-        if verbose:
-            print(f"=== {art.doc.id}")
-            for p, g in pairs:
-                if p is None:
-                    print(f"  FN {g['type']} {g['source']}->{g['target']} {g['date']} | {g['evidence'][:90]}")
-                elif g is None:
-                    print(f"  FP {p['type']} {p['source']}->{p['target']} {p['date']} | {p['text'][:90]}")
-    return plain, dated
+def table(split: str, layers: str, s: EventScores) -> str:
+    p = s.plain
+    return (
+        "| split | layers | gold | system | correct | P | R | F1 | F1+date |\n|---|---|---|---|---|---|---|---|---|\n"
+        f"| {split} | {layers} | {p.gold} | {p.system} | {p.correct} | {p.precision:.3f} | {p.recall:.3f} "
+        f"| {p.f1:.3f} | {s.dated.f1:.3f} |"
+    )
 
 
 def main(argv: list[str]) -> None:
-    split = argv[0] if argv else "train"
-    layers = argv[1] if len(argv) > 1 else "oracle"
-    plain, dated = evaluate(split, layers, verbose="-v" in argv)
-    print(f"| split | layers | P | R | F1 | F1+date |\n|---|---|---|---|---|---|")
-    print(f"| {split} | {layers} | {plain.precision:.3f} | {plain.recall:.3f} | {plain.f1:.3f} | {dated.f1:.3f} |")
+    args = [a for a in argv if not a.startswith("-")]
+    split = args[0] if args else "train"
+    layers = Layers(args[1] if len(args) > 1 else "pipeline")
+    scores = score_examples(load_examples(split, layers), verbose="-v" in argv)
+    print(table(split, layers.value, scores))
     if "-t" in argv:
-        for t, c in sorted(plain.by_type.items()):
-            print(f"  {t:10s} tp={c['tp']:3d} fp={c['fp']:3d} fn={c['fn']:3d}")
+        for t, c in sorted(scores.by_type.items()):
+            print(f"  {t:10s} gold={c.gold:3d} system={c.system:3d} correct={c.correct:3d} F1={c.f1:.2f}")
+    if "-v" in argv:
+        print("\n".join(scores.errors))
 
 
 if __name__ == "__main__":

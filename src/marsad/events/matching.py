@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from marsad.events.forms import Clitic, FormKind, allowed, readings
@@ -94,11 +95,56 @@ def match_at(lex: Lexicon, tokens: list[Token], i: int, lo: int, hi: int) -> lis
     return out
 
 
-def find_matches(lex: Lexicon, tokens: list[Token], lo: int, hi: int) -> list[Match]:
+def find_matches(lex: Lexicon, tokens: list[Token], lo: int, hi: int, hits: list[int] | None = None
+                 ) -> list[Match]:
+    """Matches starting in tokens [lo, hi); `hits` (sorted, from `candidate_tokens`) limits
+    the tokens looked at to those that can start one."""
     out: list[Match] = []
-    for i in range(lo, hi):
+    if hits is not None:
+        indices = hits[bisect_left(hits, lo):bisect_left(hits, hi)]
+    else:
+        indices = range(lo, hi)
+    for i in indices:
         tok = tokens[i]
         # Inline pre-check: the cached candidate list is empty for most words.
         if tok.kind == "word" and _candidates(lex, tok.norm):
             out.extend(match_at(lex, tokens, i, lo, hi))
     return out
+
+
+MAX_PROCLITICS = 4  # «وبال», «ولل»: the longest proclitic run a reading strips
+
+
+@lru_cache(maxsize=4)
+def _automaton(lex: Lexicon):
+    """An Aho-Corasick automaton of the lexicon's first-word forms, each followed by a space
+    so that a hit ends at a token end."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for form in lex.table:
+        auto.add_word(form + " ", len(form))
+    auto.make_automaton()
+    return auto
+
+
+def candidate_tokens(lex: Lexicon, tokens: list[Token]) -> list[int]:
+    """Indices of the word tokens that may start a lexicon item: one C-speed scan of the
+    document's normalised words instead of a Python lookup per token.
+
+    A token qualifies when some table form ends it and starts at most MAX_PROCLITICS
+    letters into it; `_candidates` then checks the clitics properly."""
+    norms = [t.norm if t.kind == "word" else "" for t in tokens]
+    joined = " ".join(norms) + " "
+    starts = []
+    pos = 0
+    for n in norms:
+        starts.append(pos)
+        pos += len(n) + 1
+    out = set()
+    for end, length in _automaton(lex).iter(joined):
+        # `end` is the index of the trailing space; the form occupies [end-length, end).
+        i = bisect_right(starts, end - 1) - 1
+        if 0 <= i < len(tokens) and end - length - starts[i] <= MAX_PROCLITICS and end - length >= starts[i]:
+            out.add(i)
+    return sorted(out)

@@ -33,8 +33,14 @@ MAX_BLOCK_LINES = 12
 MAX_TRAILING_WORDS = 4
 MAX_TRAILING_LINES = 6
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Invisible formatting: bidi marks, embeddings, overrides and isolates, word joiner, a
+# stray BOM.  They carry no content, split words for matching, and can reorder what a
+# reader sees (spoofing), so the fixed text never holds them.  ZWNJ/ZWJ (U+200C/D)
+# stay: they are orthography in Persian and Urdu names.  (U+200B, a zero-width
+# *space*, is a word break and becomes a space above.)
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
 # Characters stripped from both ends of a line before it is compared with a rule:
 # bullets, rules and trailing punctuation do not change what a chrome line is.
@@ -64,7 +70,7 @@ class CleanResult:
 
 
 def tidy_line(line: str) -> str:
-    return _SPACES.sub(" ", _CONTROL.sub("", line)).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", _CONTROL.sub("", line))).strip()
 
 
 def split_lines(text: str) -> list[str]:

@@ -32,7 +32,9 @@ _SEP = r"[|:\-–—ـ/]"
 # After the outlet: optional closing bracket, then a separator or the end of the line.
 _AFTER_OUTLET = re.compile(rf"[ \t]*[)\]»\"]?[ \t]*(?:{_SEP}{{1,3}}[ \t]*|$)")
 # Between place and outlet: a separator, an opening bracket, or a comma.
-_BEFORE_OUTLET = re.compile(rf"(?:[ \t]*(?:{_SEP}{{1,3}}|[(\[«\"،,]))+[ \t]*$")
+# (Written as flat, possessive character runs: the nested form "(?:[ \t]*(?:SEP{1,3}|…))+"
+# backtracks exponentially on a long run of dashes.)
+_BEFORE_OUTLET = re.compile(r"[ \t]*+[|:\-–—ـ/(\[«\"،,][ \t|:\-–—ـ/(\[«\"،,]*+$")
 _SENTENCE_PUNCT = re.compile(r"[.!؟?:\"«»]")
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3A-Za-z"

@@ -7,10 +7,13 @@ from typing import Any
 
 from marsad.ingest.clean import clean, tidy_line
 from marsad.ingest.dateline import parse_dateline
+from marsad.ingest.encoding import repair_mojibake
 from marsad.ingest.formats import Format
 from marsad.ingest.published import resolve_published
+from marsad.limits import DocumentTimeout, over_limit, time_limit
 from marsad.model import Document
 from marsad.pipeline import Failure
+from marsad.settings import current
 
 PAYLOAD_CHARS = 200
 
@@ -45,7 +48,28 @@ def excerpt(data: bytes | str) -> str:
 
 
 def build_document(raw: RawArticle) -> Document | Failure:
-    """Clean the body, find the dateline, resolve the publication date; fix the text."""
+    """Clean the body, find the dateline, resolve the publication date; fix the text.
+
+    Bounded by marsad.settings: a body over max_doc_chars, or one whose cleaning takes
+    longer than max_doc_seconds, becomes a Failure naming the limit.
+    """
+    limits = current()
+    if len(raw.body) > limits.max_doc_chars:
+        return Failure(raw.id, "limits", over_limit("text", len(raw.body), "max_doc_chars", limits.max_doc_chars),
+                       raw.origin, excerpt(raw.body))
+    try:
+        with time_limit(limits.max_doc_seconds, "cleaning"):
+            return _build(raw)
+    except DocumentTimeout as err:
+        return Failure(raw.id, "limits", str(err), raw.origin, excerpt(raw.body))
+
+
+def _build(raw: RawArticle) -> Document | Failure:
+    repaired = repair_mojibake(raw.body)
+    if repaired is not None:
+        raw.body = repaired
+        raw.title = repair_mojibake(raw.title) or raw.title
+        raw.extra["encoding_repair"] = "mojibake: UTF-8 that had been read as windows-1252"
     result = clean(raw.body)
     if not result.text:
         reason = "no text" if not raw.body.strip() else "no text left after removing boilerplate"

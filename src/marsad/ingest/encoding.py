@@ -135,3 +135,52 @@ def best_arabic_page(data: bytes) -> Decoded | None:
     if best is not None and best_share >= MIN_ARABIC_SHARE:
         return best
     return None
+
+
+# -- mojibake ---------------------------------------------------------------------
+# UTF-8 Arabic that was once read as windows-1252 (or Latin-1) and saved again as
+# UTF-8 looks like "Ø§Ù„Ø®Ø¨Ø±": every Arabic letter became a lead character (Ø Ù Ú Û
+# for bytes D8–DB) and a continuation character.  The bytes survive, so the text can
+# be rebuilt exactly by mapping each character back to its byte.
+MOJIBAKE_LEADS = "ØÙÚÛ"
+# Share of the letters that must be lead characters before a repair is tried: in real
+# French or German text Ø/Ù are rare, in mojibake Arabic they are every other letter.
+MIN_MOJIBAKE_LEAD_SHARE = 0.25
+
+
+def _cp1252_byte_table() -> dict[str, int]:
+    table = {chr(b): b for b in range(256)}  # Latin-1, including C1 controls U+0080–U+009F
+    for b in range(0x80, 0xA0):
+        try:
+            table[bytes([b]).decode("windows-1252")] = b
+        except UnicodeDecodeError:
+            pass  # 81 8D 8F 90 9D are unassigned in windows-1252; browsers keep them as C1
+    return table
+
+
+_CP1252_BYTES = _cp1252_byte_table()
+
+
+def looks_like_mojibake(text: str) -> bool:
+    letters = leads = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ch in MOJIBAKE_LEADS:
+                leads += 1
+            elif "\u0600" <= ch <= "\u06ff":
+                return False  # real Arabic letters: not (wholly) mojibake
+    return letters > 0 and leads / letters >= MIN_MOJIBAKE_LEAD_SHARE
+
+
+def repair_mojibake(text: str) -> str | None:
+    """The Arabic text behind windows-1252/Latin-1 mojibake, or None when `text` is not
+    mojibake or does not map back to valid UTF-8 that is mostly Arabic."""
+    if not looks_like_mojibake(text):
+        return None
+    try:
+        raw = bytes(_CP1252_BYTES[ch] for ch in text)
+        fixed = raw.decode(UTF8)
+    except (KeyError, UnicodeDecodeError):
+        return None
+    return fixed if mostly_arabic_letters(fixed) else None

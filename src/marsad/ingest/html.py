@@ -7,8 +7,10 @@ from functools import lru_cache
 from marsad.ingest.document import RawArticle, build_document, content_hash, excerpt
 from marsad.ingest.encoding import DecodeError, decode_bytes
 from marsad.ingest.formats import Format
+from marsad.limits import DocumentTimeout, time_limit
 from marsad.model import Document
 from marsad.pipeline import Failure
+from marsad.settings import current
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 # htmldate's "extensive search" guesses a date from any number in the page (it gives
@@ -37,6 +39,18 @@ def _trafilatura():
     return trafilatura
 
 
+def _extract(html: str, url: str | None):
+    return _trafilatura().bare_extraction(
+        html,
+        url=url,
+        favor_precision=False,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params=_DATE_PARAMS,
+    )
+
+
 def read_html(
     data: bytes,
     origin: str,
@@ -53,17 +67,14 @@ def read_html(
     except DecodeError as err:
         return Failure(doc_id, "decode", str(err), origin, excerpt(data))
     try:
-        found = _trafilatura().bare_extraction(
-            decoded.text,
-            url=url,
-            favor_precision=False,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            date_extraction_params=_DATE_PARAMS,
-        )
-    except (ValueError, TypeError, LookupError) as err:  # lxml parser errors derive from these
-        return Failure(doc_id, "parse", f"HTML extraction failed: {err}", origin, excerpt(decoded.text))
+        with time_limit(current().max_doc_seconds, "HTML extraction"):
+            found = _extract(decoded.text, url)
+    except DocumentTimeout as err:
+        return Failure(doc_id, "limits", str(err), origin, excerpt(decoded.text))
+    # lxml parser errors derive from ValueError; a pathological tree may exhaust the stack.
+    except (ValueError, TypeError, LookupError, RecursionError) as err:
+        return Failure(doc_id, "parse", f"HTML extraction failed: {type(err).__name__}: {err}", origin,
+                       excerpt(decoded.text))
     if found is None or not (found.text or "").strip():
         return Failure(doc_id, "parse", "no main text found in the HTML page", origin, excerpt(decoded.text))
     meta = dict(extra or {})

@@ -6,6 +6,7 @@ A bad line becomes a Failure naming the file and line; the rest goes on.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from pathlib import PurePath
 from typing import BinaryIO, Iterator
@@ -13,8 +14,10 @@ from typing import BinaryIO, Iterator
 from marsad.ingest.document import RawArticle, build_document, content_hash, excerpt
 from marsad.ingest.encoding import DecodeError, decode_bytes
 from marsad.ingest.formats import Format
+from marsad.limits import bounded_lines, over_limit
 from marsad.model import Document
 from marsad.pipeline import Failure
+from marsad.settings import current
 
 KNOWN_FIELDS = ("id", "title", "text", "date", "url", "source")
 
@@ -22,9 +25,14 @@ KNOWN_FIELDS = ("id", "title", "text", "date", "url", "source")
 def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Document | Failure]:
     stem = PurePath(name).name.split(".")[0] or "stdin"
     lineno = 0
+    cap = current().max_doc_bytes
     try:
-        for lineno, line in enumerate(stream, 1):
-            if line.strip():
+        # Lines are read with a cap: a multi-gigabyte "line" is skipped, never held.
+        for lineno, (line, size) in enumerate(bounded_lines(stream, cap), 1):
+            if size > len(line):
+                yield Failure(f"{stem}:{lineno}", "limits", over_limit("document", size, "max_doc_bytes", cap),
+                              f"{name}:{lineno}")
+            elif line.strip():
                 yield read_record(line, name, lineno, stem)
     except (EOFError, zlib.error, OSError) as err:
         # gzip.BadGzipFile is an OSError; a truncated member ends in EOFError.
@@ -40,8 +48,12 @@ def read_record(line: bytes, name: str, lineno: int, stem: str) -> Document | Fa
         return Failure(fallback_id, "decode", str(err), origin, excerpt(line))
     try:
         rec = json.loads(decoded.text)
-    except json.JSONDecodeError as err:
-        return Failure(fallback_id, "parse", f"not JSON: {err}", origin, excerpt(decoded.text))
+        if "\\u" in decoded.text:
+            rec = replace_lone_surrogates(rec)
+    # ValueError also covers an integer of more than 4,300 digits; RecursionError a
+    # hostile nesting depth.  Both are bad records, not reasons to stop the batch.
+    except (ValueError, RecursionError) as err:
+        return Failure(fallback_id, "parse", f"not JSON: {type(err).__name__}: {err}", origin, excerpt(decoded.text))
     if not isinstance(rec, dict):
         return Failure(fallback_id, "parse", f"a JSON {type(rec).__name__}, not an object", origin, excerpt(decoded.text))
     doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else fallback_id
@@ -63,6 +75,22 @@ def read_record(line: bytes, name: str, lineno: int, stem: str) -> Document | Fa
         extra={k: v for k, v in rec.items() if k not in KNOWN_FIELDS},
     )
     return build_document(raw)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(value):
+    """JSON may escape half a UTF-16 pair ("\\ud800"); such a string cannot be encoded
+    (hash, SQLite), so each lone surrogate becomes U+FFFD.  Valid pairs were already
+    joined by the JSON decoder."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [replace_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {replace_lone_surrogates(k): replace_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _str(value) -> str | None:

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import sys
 import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from marsad.ingest.document import excerpt
 from marsad.ingest.formats import GZIP_MAGIC, SNIFF_BYTES, Format, format_from_name, gunzip_head, is_known_name, sniff_format
 from marsad.ingest.html import read_html
 from marsad.ingest.jsonl import read_jsonl
 from marsad.ingest.plain import read_text_article
 from marsad.ingest.warc import read_warc
+from marsad.limits import over_limit, read_capped
 from marsad.model import Document
 from marsad.pipeline import Failure
+from marsad.settings import current
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-# One article file (text or HTML) larger than this is not an article.
-MAX_ARTICLE_BYTES = 32 * 1024 * 1024
 
 
 def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
@@ -59,11 +61,19 @@ def read_path(path: Path) -> Iterator[Document | Failure]:
         yield Failure(_stem(path.name), "read", f"cannot open: {err.strerror or err}", name)
         return
     with stream:
-        yield from read_stream(stream, name, _stem(path.name))
+        try:
+            size = os.fstat(stream.fileno()).st_size if path.is_file() else None
+        except OSError:
+            size = None
+        yield from read_stream(stream, name, _stem(path.name), size=size)
 
 
-def read_stream(stream: BinaryIO, name: str, doc_id: str) -> Iterator[Document | Failure]:
-    """Sniff and read one input stream (file or stdin)."""
+def read_stream(stream: BinaryIO, name: str, doc_id: str, size: int | None = None) -> Iterator[Document | Failure]:
+    """Sniff and read one input stream (file or stdin).
+
+    A single-article input (text or HTML) is read with a cap (marsad.settings), and
+    when the file's `size` is known an oversized one is refused without reading it.
+    """
     try:
         head = _read_head(stream)
     except OSError as err:
@@ -85,15 +95,20 @@ def read_stream(stream: BinaryIO, name: str, doc_id: str) -> Iterator[Document |
     if fmt is Format.JSONL:
         yield from read_jsonl(body, name)
         return
+    limit_name, cap = ("max_html_bytes", current().max_html_bytes) if fmt is Format.HTML else (
+        "max_doc_bytes", current().max_doc_bytes)
+    if size is not None and not gz and size > cap:
+        yield Failure(doc_id, "limits", over_limit("document", size, limit_name, cap), name, excerpt(head))
+        return
     try:
-        data = body.read(MAX_ARTICLE_BYTES + 1)
+        data = read_capped(body, cap)
     except (EOFError, zlib.error, OSError) as err:
         yield Failure(doc_id, "read", f"truncated or corrupt compressed file: {err}", name)
         return
     if not data.strip():
         yield Failure(doc_id, "read", "empty input", name)
-    elif len(data) > MAX_ARTICLE_BYTES:
-        yield Failure(doc_id, "read", f"larger than {MAX_ARTICLE_BYTES} bytes: not one article", name)
+    elif len(data) > cap:
+        yield Failure(doc_id, "limits", over_limit("document", cap, limit_name, cap, at_least=True), name, excerpt(data))
     elif fmt is Format.HTML:
         yield read_html(data, name, doc_id)
     else:

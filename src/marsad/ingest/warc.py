@@ -13,8 +13,10 @@ from typing import BinaryIO, Iterator
 from marsad.ingest.document import excerpt
 from marsad.ingest.html import read_html
 from marsad.ingest.plain import read_text_article
+from marsad.limits import over_limit, read_capped
 from marsad.model import Document
 from marsad.pipeline import Failure
+from marsad.settings import current
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -105,7 +107,14 @@ def _read_response(record, origin: str) -> Document | Failure | None:
     mime = mime.strip()
     if mime not in HTML_TYPES and mime != "text/plain":
         return None
-    payload = record.content_stream().read()
+    limit_name, cap = ("max_doc_bytes", current().max_doc_bytes) if mime == "text/plain" else (
+        "max_html_bytes", current().max_html_bytes)
+    # Capped: a huge (or decompression-bomb) payload is refused after cap + 1 bytes;
+    # the caller drains the rest of the record.
+    payload = read_capped(record.content_stream(), cap)
+    if len(payload) > cap:
+        return Failure(doc_id, "limits", over_limit("document", cap, limit_name, cap, at_least=True), origin,
+                       excerpt(payload))
     if not payload.strip():
         return Failure(doc_id, "read", "empty response payload", origin)
     date = record.rec_headers.get_header("WARC-Date") or record.http_headers.get_header("Date")

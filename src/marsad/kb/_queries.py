@@ -11,7 +11,7 @@ from marsad.kb.types import (
     ActorProfile, ActorSummary, ArticleDetail, ArticleSummary, CanonicalEvent, EventMention, Network, Page,
     RelatedArticle, StoryDetail, StorySummary,
 )
-from marsad.store.queries import _article_row, load_document
+from marsad.store.queries import article_row, load_document
 
 _ARTICLE_COLS = "a.id, a.doc_id, a.title, a.published, a.source, a.url, k.story_id"
 
@@ -39,7 +39,7 @@ def list_articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0, so
 
 
 def get_article(conn: sqlite3.Connection, ref: str) -> ArticleDetail | None:
-    row = _article_row(conn, str(ref))
+    row = article_row(conn, str(ref))
     if row is None:
         return None
     aid = row["id"]
@@ -86,11 +86,14 @@ def _events_page(conn, where: list[str], args: list, limit: int, offset: int, wi
     return Page([_canonical(r, ments.get(r["id"], [])) for r in rs], total, limit, offset)
 
 
-def timeline(conn: sqlite3.Connection, a: str, b: str, limit: int = 100, offset: int = 0) -> Page[CanonicalEvent]:
-    """Canonical events involving both actors (either direction), in date order; undated last."""
+def timeline(conn: sqlite3.Connection, a: str, b: str, limit: int = 100, offset: int = 0,
+             min_articles: int = 1) -> Page[CanonicalEvent]:
+    """Canonical events involving both actors (either direction), in date order; undated last.
+
+    `min_articles` > 1 keeps only events reported by several articles (less extraction noise)."""
     where = ["c.id IN (SELECT canonical_id FROM canonical_actors WHERE actor = ?)",
-             "c.id IN (SELECT canonical_id FROM canonical_actors WHERE actor = ?)"]
-    return _events_page(conn, where, [a, b], limit, offset)
+             "c.id IN (SELECT canonical_id FROM canonical_actors WHERE actor = ?)", "c.num_articles >= ?"]
+    return _events_page(conn, where, [a, b, int(min_articles)], limit, offset)
 
 
 def list_events(conn: sqlite3.Connection, type: str | None = None, actor: str | None = None,
@@ -210,7 +213,7 @@ def get_story(conn: sqlite3.Connection, id: int) -> StoryDetail | None:
 # -- related -------------------------------------------------------------------
 def related(conn: sqlite3.Connection, ref: str, limit: int = 10) -> list[RelatedArticle]:
     """Articles sharing the story, canonical events, actors and vocabulary with `ref`, best first."""
-    row = _article_row(conn, str(ref))
+    row = article_row(conn, str(ref))
     if row is None:
         return []
     aid = row["id"]

@@ -11,7 +11,7 @@ total count.  These signatures are stable:
            limit=20, offset=0) -> SearchPage               # hits: snippet + highlight offsets into ORIGINAL text
     list_actors(conn, limit=50, offset=0, q=None) -> Page[ActorSummary]
     actor_profile(conn, code) -> ActorProfile | None
-    timeline(conn, a, b, limit=100, offset=0) -> Page[CanonicalEvent]   # canonical events a<->b, date order
+    timeline(conn, a, b, limit=100, offset=0, min_articles=1) -> Page[CanonicalEvent]  # canonical events a<->b, date order
     list_events(conn, type=None, actor=None, date_from=None, date_to=None,
                 limit=50, offset=0) -> Page[CanonicalEvent]
     get_event(conn, id) -> CanonicalEvent | None

@@ -7,8 +7,9 @@ Recipe (deterministic, a couple of minutes on 2 cores, numpy + scipy only):
   3. positive PMI with context-distribution smoothing (0.75), truncated SVD
      (SVD-of-PPMI word vectors; Levy, Goldberg & Dagan 2015), rows L2-normalised;
   4. k-means (fixed seed) at two granularities, e.g. 256 and 1024 clusters.
-The result is a gzip TSV `word<TAB>coarse<TAB>fine` keyed by normalised word
-form, shipped in marsad/models and loaded lazily.
+The result is a gzip TSV `word<TAB>coarse<TAB>fine<TAB>freq` keyed by normalised
+word form (freq = floor(log2(count)) in the news), shipped in marsad/models and
+loaded lazily.
 """
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ _WORD_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[0-9]+|[A-Za-z]+|[^\s\w]")
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    min_count: int = 5
-    max_vocab: int = 120_000
+    min_count: int = 2
+    max_vocab: int = 250_000
     context_vocab: int = 10_000
     dims: int = 128
     granularities: tuple[int, int] = (256, 1024)
@@ -142,7 +143,7 @@ def train_clusters(news_paths: list[Path], output: Path, config: ClusterConfig =
     buf = io.StringIO()
     buf.write(f"# marsad NER word clusters: {len(vocab)} words, granularities {config.granularities}\n")
     for i, w in enumerate(vocab):
-        buf.write(f"{w}\t{layers[0][i]}\t{layers[1][i]}\n")
+        buf.write(f"{w}\t{layers[0][i]}\t{layers[1][i]}\t{int(np.log2(counts[w]))}\n")
     # mtime=0 keeps the file byte-identical across re-runs.
     with gzip.GzipFile(output, "wb", mtime=0) as fh:
         fh.write(buf.getvalue().encode("utf-8"))
@@ -153,21 +154,28 @@ class ClusterFileError(ValueError):
     """A malformed clusters file."""
 
 
-def parse_clusters(data: bytes, name: str) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
+@dataclass(frozen=True, slots=True)
+class WordCluster:
+    coarse: str
+    fine: str
+    freq: str  # floor(log2(count in the news))
+
+
+def parse_clusters(data: bytes, name: str) -> dict[str, WordCluster]:
+    out: dict[str, WordCluster] = {}
     for lineno, line in enumerate(gzip.decompress(data).decode("utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 3 or not cols[1].isdigit() or not cols[2].isdigit():
-            raise ClusterFileError(f"{name}:{lineno}: expected word<TAB>coarse<TAB>fine, got {line[:60]!r}")
-        out[cols[0]] = (cols[1], cols[2])
+        if len(cols) != 4 or not all(c.isdigit() for c in cols[1:]):
+            raise ClusterFileError(f"{name}:{lineno}: expected word<TAB>coarse<TAB>fine<TAB>freq, got {line[:60]!r}")
+        out[cols[0]] = WordCluster(cols[1], cols[2], cols[3])
     return out
 
 
 @lru_cache(maxsize=4)
-def load_clusters(path: str | None = None) -> dict[str, tuple[str, str]]:
-    """word → (coarse, fine) cluster ids; {} when no clusters file is shipped."""
+def load_clusters(path: str | None = None) -> dict[str, WordCluster]:
+    """word → its clusters and frequency band; {} when no clusters file is shipped."""
     if path is None:
         res = resources.files("marsad.models").joinpath(CLUSTERS_FILE)
         if not res.is_file():

@@ -35,6 +35,7 @@ class FeatureConfig:
     triggers: bool = True
     gazetteer: bool = True
     bigrams: bool = True
+    cluster_pairs: bool = True  # coarse-cluster pairs with each neighbour
     clusters_path: str | None = None  # None: the shipped clusters file
 
 
@@ -121,13 +122,15 @@ def word_info(word: str, config: FeatureConfig) -> WordInfo:
         table = load_clusters(config.clusters_path)
         hit = table.get(norm) or table.get(base) or table.get(stem)
         if hit:
-            coarse, fine = hit
+            coarse, fine = hit.coarse, hit.fine
             own.append(f"c={coarse}")
             own.append(f"cf={fine}")
+            # rare words in the news are more often names (and foreign ones)
+            own.append(f"fq={hit.freq}")
         else:
             own.append("c=?")
         if stem != norm and stem in table:
-            own.append(f"cs={table[stem][1]}")
+            own.append(f"cs={table[stem].fine}")
     trig = ""
     if config.triggers:
         table = triggers()
@@ -184,6 +187,11 @@ def sequence_features(
             feats.append(f"bi={prev}|{info.stem}")
             nxt = infos[i + 1].stem if i + 1 < n else "</s>"
             feats.append(f"bi+={info.stem}|{nxt}")
+        if config.cluster_pairs and config.clusters:
+            prev_c = infos[i - 1].coarse if i else "<s>"
+            next_c = infos[i + 1].coarse if i + 1 < n else "</s>"
+            feats.append(f"cc-={prev_c}|{info.coarse}")
+            feats.append(f"cc+={info.coarse}|{next_c}")
         if use_gaz:
             for d in (-1, 0, 1):
                 j = i + d

@@ -24,6 +24,7 @@ from functools import partial
 from typing import Callable, Iterable, Iterator, Sequence
 
 from marsad.pipeline import Stage, default_stages
+from marsad.settings import Settings, current
 from marsad.spark.tables import TABLES
 
 DEFAULT_APP_NAME = "marsad"
@@ -49,36 +50,50 @@ class JobResult:
 
 
 # -- executor side -------------------------------------------------------------
-def _split(pair: tuple[str, bytes]):
+def split_partition(files: Iterable[tuple[str, bytes]], settings: Settings) -> Iterator:
+    from marsad.settings import use
     from marsad.spark.sources import split_file
 
-    origin, data = pair
-    return split_file(origin, data)
+    with use(settings):
+        for origin, data in files:
+            yield from split_file(origin, data)
 
 
-def process_partition(records: Iterable, processed, failed, stage_seconds,
+def process_partition(records: Iterable, processed, failed, stage_seconds, settings: Settings,
                       make_stages: Callable[[], Sequence[Stage]] = default_stages) -> Iterator[tuple[str, tuple]]:
-    """Executor side: build the stages once, then stream this partition's records."""
-    from marsad.pipeline import Failure, Stats, process
-    from marsad.spark.sources import parse_record
-    from marsad.spark.tables import item_rows
+    """Executor side: build the stages once, then stream this partition's records.
+
+    `settings` are the driver's (marsad.settings): the same size and time limits
+    as the local runner, whatever the executors' environment says.
+    """
+    from marsad.pipeline import Stats
+    from marsad.settings import use
 
     stages = make_stages()
     stats = Stats()
     try:
-        for rec in records:
-            items = [rec] if isinstance(rec, Failure) else parse_record(rec)
-            for item in items:
-                if not isinstance(item, Failure):
-                    item = process(item, stages, stats)
-                if isinstance(item, Failure):
-                    failed.add(1)
-                else:
-                    processed.add(1)
-                for row in item_rows(item):
-                    yield row.table, row.values
+        with use(settings):
+            yield from _process_records(records, stages, stats, settings, processed, failed)
     finally:
         stage_seconds.add(dict(stats.seconds))
+
+
+def _process_records(records, stages, stats, settings, processed, failed) -> Iterator[tuple[str, tuple]]:
+    from marsad.pipeline import Failure, process
+    from marsad.spark.sources import parse_record
+    from marsad.spark.tables import item_rows
+
+    for rec in records:
+        items = [rec] if isinstance(rec, Failure) else parse_record(rec)
+        for item in items:
+            if not isinstance(item, Failure):
+                item = process(item, stages, stats, settings.max_doc_seconds)
+            if isinstance(item, Failure):
+                failed.add(1)
+            else:
+                processed.add(1)
+            for row in item_rows(item):
+                yield row.table, row.values
 
 
 def _is_table(name: str, pair: tuple[str, tuple]) -> bool:
@@ -149,7 +164,7 @@ def _is_dir(sc, path: str) -> bool:
 
 
 def run_job(spark, inputs: Sequence[str], output: str, partitions: int | None = None,
-            make_stages: Callable[[], Sequence[Stage]] = default_stages) -> JobResult:
+            make_stages: Callable[[], Sequence[Stage]] = default_stages, settings: Settings | None = None) -> JobResult:
     """Process `inputs` and write the Parquet tables under `output` (overwriting them).
 
     `make_stages` (a picklable factory, called once per partition) defaults to the
@@ -167,9 +182,11 @@ def run_job(spark, inputs: Sequence[str], output: str, partitions: int | None = 
     processed, failed = sc.accumulator(0), sc.accumulator(0)
     stage_seconds = sc.accumulator({}, _counter_param())
 
-    records = sc.binaryFiles(",".join(paths)).flatMap(_split).repartition(n_parts)
-    rows = records.mapPartitions(partial(process_partition, processed=processed, failed=failed,
-                                         stage_seconds=stage_seconds, make_stages=make_stages))
+    settings = current() if settings is None else settings
+    records = sc.binaryFiles(",".join(paths)).mapPartitions(partial(split_partition, settings=settings))
+    rows = records.repartition(n_parts).mapPartitions(partial(
+        process_partition, processed=processed, failed=failed, stage_seconds=stage_seconds, settings=settings,
+        make_stages=make_stages))
     # Computed once and cached: five writes read the cache, so stages (and the
     # accumulators) run once per record.
     rows.persist(StorageLevel.MEMORY_AND_DISK)

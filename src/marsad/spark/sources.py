@@ -89,19 +89,27 @@ def jsonl_stem(name: str) -> str:
     return PurePath(name).name.split(".")[0] or "stdin"
 
 
-def split_jsonl(origin: str, data: bytes) -> Iterator[RawRecord | Failure]:
-    """Lines exactly as the local JSONL reader sees them (iterating a binary stream)."""
+def split_jsonl(origin: str, data: bytes, max_doc_bytes: int | None = None) -> Iterator[RawRecord | Failure]:
+    """Lines exactly as the local JSONL reader sees them (a binary stream, lines capped
+    at `max_doc_bytes` as marsad.settings sets it: a longer line becomes a Failure)."""
+    from marsad.limits import bounded_lines, over_limit
+    from marsad.settings import current
+
+    cap = current().max_doc_bytes if max_doc_bytes is None else max_doc_bytes
+    name = local_path(origin)
     stream: BinaryIO = io.BytesIO(data)
     if data[:2] == GZIP_MAGIC:
         stream = gzip.GzipFile(fileobj=stream)
     lineno = 0
     try:
-        for lineno, line in enumerate(stream, start=1):
-            if line.strip():
+        for lineno, (line, size) in enumerate(bounded_lines(stream, cap), start=1):
+            if size > len(line):
+                yield Failure(f"{jsonl_stem(name)}:{lineno}", "limits",
+                              over_limit("document", size, "max_doc_bytes", cap), f"{name}:{lineno}")
+            elif line.strip():
                 yield RawRecord(origin, InputKind.JSONL, lineno, line)
     # A truncated or corrupt gzip member: the lines before it were yielded.
     except (EOFError, zlib.error, OSError) as err:
-        name = local_path(origin)
         yield Failure(f"{jsonl_stem(name)}:{lineno + 1}", "read",
                       f"truncated or corrupt compressed stream after line {lineno}: {err}", f"{name}:{lineno + 1}")
 

@@ -106,6 +106,7 @@ class Store:
         self.conn = connect(self.path)
         self._kb = None  # marsad.kb.index.KbIndexer, created on first write
         self._new_articles: list[tuple[int, Document]] = []
+        self._data_version: int | None = None  # PRAGMA data_version at our last write
 
     def close(self) -> None:
         self.conn.close()
@@ -128,6 +129,7 @@ class Store:
         self._new_articles = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self._sync_with_other_writers()
             for item in items:
                 if isinstance(item, Failure):
                     failed += self._insert_failure(item)
@@ -144,6 +146,15 @@ class Store:
         finally:
             self._new_articles = []
         return added, failed
+
+    def _sync_with_other_writers(self) -> None:
+        """Drop the in-memory story index if another connection committed since our last
+        batch (a second `marsad run` on the same database): its articles must be seen
+        for story linking.  Runs under the write lock, so nothing changes meanwhile."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._data_version is not None and version != self._data_version and self._kb is not None:
+            self._kb.reset()
+        self._data_version = version
 
     def _kb_indexer(self):
         if self._kb is None:

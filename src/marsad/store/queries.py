@@ -9,7 +9,7 @@ from typing import Any
 from marsad.model import DateMention, Document, Entity, Event
 
 
-def _article_row(conn: sqlite3.Connection, ref: str) -> sqlite3.Row | None:
+def article_row(conn: sqlite3.Connection, ref: str) -> sqlite3.Row | None:
     """An article by database id, input id or content-hash prefix (newest first)."""
     if ref.isdigit():
         row = conn.execute("SELECT * FROM articles WHERE id = ?", (int(ref),)).fetchone()
@@ -24,7 +24,7 @@ def _article_row(conn: sqlite3.Connection, ref: str) -> sqlite3.Row | None:
 
 
 def load_document(conn: sqlite3.Connection, ref: str) -> Document | None:
-    row = _article_row(conn, ref)
+    row = article_row(conn, ref)
     if row is None:
         return None
     doc = Document(
@@ -107,4 +107,5 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-_event = event_from_row  # the old private name
+_event = event_from_row  # the old private names
+_article_row = article_row

@@ -1,7 +1,9 @@
 """Full-corpus knowledge-base benchmark: ingest, dedup figures, search latency, a timeline.
 
     .venv/bin/python bench/kb_full_corpus.py [--input ../shared/data/news/ant2018_politics.jsonl.gz]
-        [--db /tmp/kb_full.db] [--limit N] [--skip-ingest] [--reingest]
+        [--db /tmp/kb_full.db] [--limit N] [--skip-ingest | --keep] [--reingest] [--second PATH]
+
+Without --skip-ingest or --keep the database file is deleted first.
 
 Prints markdown tables.  Needs ../shared (skips with a message when absent).
 """
@@ -53,7 +55,8 @@ def main() -> None:
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
     ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "kb_full.db")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
-    ap.add_argument("--skip-ingest", action="store_true")
+    ap.add_argument("--skip-ingest", action="store_true", help="measure an existing database")
+    ap.add_argument("--keep", action="store_true", help="ingest into an existing database instead of a fresh one")
     ap.add_argument("--reingest", action="store_true", help="ingest again and check that no count changes")
     ap.add_argument("--second", type=Path, help="then ingest this second corpus into the same database")
     args = ap.parse_args()
@@ -64,6 +67,9 @@ def main() -> None:
 
     print("## Ingest\n\n| articles read | stored | wall s | articles/s | peak RSS MB |\n|---|---|---|---|---|")
     if not args.skip_ingest:
+        if not args.keep:  # a fresh database, so the figures describe this input alone
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(args.db) + suffix).unlink(missing_ok=True)
         wall, read, stored = _ingest(inputs, args.db)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"| {read} | {stored} | {wall:.1f} | {read / wall:.1f} | {rss:.0f} |")

@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -36,7 +37,7 @@ class OutputFormat(str, Enum):
 
 
 def _print_failure(f: Failure) -> None:
-    err.print(f"[red]error[/red] {f.message()}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {escape(f.message())}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -67,7 +68,7 @@ def run(
     def on_item(item: Document | Failure) -> None:
         progress.advance(task)
         if isinstance(item, Failure):
-            progress.console.print(f"[red]error[/red] {item.message()}", highlight=False, soft_wrap=True)
+            progress.console.print(f"[red]error[/red] {escape(item.message())}", highlight=False, soft_wrap=True)
 
     try:
         with progress:

@@ -28,3 +28,12 @@ def test_report_has_machine_and_every_section():
 
 def test_every_bench_name_is_a_plain_stem():
     assert all("/" not in b.name and not b.name.endswith(".py") for b in run_all.BENCHES)
+
+
+def test_results_are_saved_for_partial_reruns(tmp_path):
+    b = run_all.Bench("alpha", "Alpha")
+    r = run_all.Result(b, run_all.Outcome.OK, 1.5, "| x |\n", "")
+    run_all.save_result(r, quick=False, folder=tmp_path)
+    back = run_all.saved_result(b, quick=False, folder=tmp_path)
+    assert (back.outcome, back.stdout, back.seconds) == (run_all.Outcome.OK, "| x |\n", 1.5)
+    assert run_all.saved_result(b, quick=True, folder=tmp_path) is None

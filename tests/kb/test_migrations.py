@@ -53,3 +53,19 @@ def test_full_rebuild_is_stable(kb_db):
     before = stats(conn)
     assert reindex(conn, full=True) == 5
     assert stats(conn) == before
+
+
+def test_version_2_canonical_events_get_a_sort_date(tmp_path):
+    path = tmp_path / "v2.db"
+    raw = sqlite3.connect(path, isolation_level=None)
+    for m in migrations()[:2]:
+        for statement in _split_sql(m.sql):
+            raw.execute(statement)
+    raw.execute("PRAGMA user_version = 2")
+    raw.execute("INSERT INTO articles (id, doc_id, content_hash, text, published) VALUES (1, 'x', 'h', 't', '2018-01-02')")
+    raw.execute("INSERT INTO canonical_events (type, cameo, source, target, actor_key, date, first_article_id)"
+                " VALUES ('AGREE', '057', '[]', '[]', '|', '2018-01-01', 1), ('AGREE', '057', '[]', '[]', '|', NULL, 1)")
+    raw.close()
+    conn = connect(path)
+    assert [r[0] for r in conn.execute("SELECT sort_date FROM canonical_events ORDER BY id")] == ["2018-01-01", "~2018-01-02"]
+    assert [e.date for e in timeline(conn, "A", "B").items] == []

@@ -86,3 +86,14 @@ def test_rolled_back_batch_leaves_no_trace(tmp_path):
         s.write_batch([make_doc("again", AGREEMENT_REPRINT, entities=QAT_NATO)])
         assert s.conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
         assert s.conn.execute("SELECT count(*) FROM article_kb").fetchone()[0] == 2
+
+
+def test_old_event_reported_as_background_does_not_join_a_story_a_year_later(tmp_path):
+    docs = agreement_docs()
+    later = make_doc("later", docs[2].text, published="2019-03-06", source="outlet_c", entities=QAT_NATO,
+                     events=[("AGREE", "057", ["QAT"], ["NATO"], "2018-03-05", "وقع مع قطر اتفاقية")])
+    with Store(tmp_path / "x.db") as s:
+        s.write_batch([docs[0], later])
+        assert s.conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
+        # ... while the event itself is still one canonical event reported by both
+        assert s.conn.execute("SELECT num_articles FROM canonical_events").fetchone()[0] == 2

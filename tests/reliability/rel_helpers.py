@@ -53,7 +53,6 @@ def article(i: int, rng: random.Random) -> dict:
 
 def write_corpus(path: Path, n: int, *, start: int = 0, seed: int = 7, bad_every: int = 400) -> Corpus:
     """n articles (ids doc-start … doc-(start+n-1)) with a bad line every `bad_every` lines."""
-    rng = random.Random(seed)
     ids: list[str] = []
     bad = 0
     with path.open("wb") as f:
@@ -64,7 +63,6 @@ def write_corpus(path: Path, n: int, *, start: int = 0, seed: int = 7, bad_every
             if bad_every and k % bad_every == bad_every // 2:
                 f.write(BAD_LINES[bad % len(BAD_LINES)] + b"\n")
                 bad += 1
-    rng.random()
     return Corpus(path, ids, bad)
 
 

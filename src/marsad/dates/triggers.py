@@ -19,8 +19,6 @@ from marsad.dates.lexicon import Lexicon, lexicon
 
 # \d\d{3} rather than \d{4}: a pattern that opens with a character class gets re's fast scan.
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
-_SPACE = re.compile(r"\s")
-MAX_WORD_CHARS = 64
 
 # Trigger groups: which pattern families a hit should wake up.
 CALENDAR = "calendar"  # gregorian + hijri month names
@@ -127,7 +125,8 @@ class Region:
     windows: tuple[tuple[int, int], ...]
 
 
-_NON_SPACE = re.compile(r"\S*")
+# Bounded: an unbounded \S* rescanned a huge space-less run (100k digits) once per match.
+_NON_SPACE = re.compile(r"\S{0,64}")
 
 
 def regions(text: str) -> dict[str, list[Region]]:

@@ -40,6 +40,7 @@ class Arguments:
     target_direct: bool
     span_first: int  # token range the arguments cover (for the evidence span)
     span_last: int
+    by_agent: bool = False  # the source is the explicit agent of a passive
 
 
 def _prep_prefixed(m: ActorMention, ctx: DocContext) -> str | None:
@@ -235,4 +236,4 @@ def _target(m: Match, trig: Trigger, ctx: DocContext, clause: tuple[int, int], a
 
 def _finish(source, target, source_direct, target_direct, m, ctx, span, agent) -> Arguments:
     return Arguments(tuple(dict.fromkeys(source)), tuple(dict.fromkeys(target)), source_direct, target_direct,
-                     span[0], span[1])
+                     span[0], span[1], agent is not None)

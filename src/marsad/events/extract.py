@@ -29,6 +29,8 @@ WEAK = 0.5  # rules only: a trigger below this weight counts only when its claus
 MIN_CONFIDENCE = 0.2
 NONE = "NONE"
 SOURCE, TARGET = "SOURCE", "TARGET"
+RETYPE = 0.5
+MAX_ARGUMENT_CANDIDATES = 6  # the actors nearest the trigger: farther ones are rarely its arguments
 TARGET_THRESHOLD = 0.6  # the rule's direct target is kept unless the model is this sure
 TRIGGER_MODEL = "triggers.json"
 ARGUMENT_MODEL = "arguments.json"
@@ -119,10 +121,18 @@ def _decide(c: Candidate, ctx: DocContext, models: Models) -> Decision | None:
     model = models.triggers
     probs = model.probabilities(trigger_features(c, ctx))
     none = probs[model.index(NONE)]
-    if 1.0 - none < model.threshold:
+    # One threshold θ, used both ways: a trigger the rules call factual stands unless the
+    # model gives P(NONE) ≥ θ; any other needs P(event) ≥ θ (what the rules call
+    # non-factual is sometimes a stated threat, demand or accusation).  Cross-validated
+    # on train, this beats both the rules alone and the model alone.
+    th = model.threshold
+    if (none >= th) if c.assessment.factual else (1.0 - none < th):
         return None
     k = max((i for i, name in enumerate(model.classes) if name != NONE), key=probs.__getitem__)
     etype = EventType(model.classes[k])
+    # Re-typing a lexicon match needs a confident model; else the lexicon's type stands.
+    if probs[k] < RETYPE and c.rule_type in model.classes:
+        etype = EventType(c.rule_type)
     cameo = c.rule_cameo if etype.value == c.rule_type else ontology()[etype].cameo
     return Decision(etype, cameo, 1.0 - none)
 
@@ -143,14 +153,17 @@ def choose_arguments(c: Candidate, etype: str, ctx: DocContext, rule: Arguments,
     si, ti = model.index(SOURCE), model.index(TARGET)
     best_src: tuple[float, list[str]] | None = None
     scored: list[tuple[float, list[str]]] = []
-    for idx in _sentence_actor_indices(ctx, c.match):
+    nearest = sorted(_sentence_actor_indices(ctx, c.match),
+                     key=lambda i: abs(ctx.actors[i].first - c.match.first))[:MAX_ARGUMENT_CANDIDATES]
+    for idx in sorted(nearest):
         codes, _ = group(ctx, idx, hi)
         p = model.probabilities(argument_features(c, etype, idx, ctx, rule, tuple(codes)))
         if best_src is None or p[si] > best_src[0]:
             best_src = (p[si], codes)
         scored.append((p[ti], codes))
     src_score = 0.0
-    if best_src is not None and best_src[0] >= model.threshold:
+    # The agent of a passive («على يد», «من قبل») is explicit: the model does not overrule it.
+    if best_src is not None and best_src[0] >= model.threshold and not rule.by_agent:
         source, src_score = best_src[1], best_src[0]
     tgt = [x for x in scored if not set(x[1]) <= set(source)]
     if tgt:
@@ -185,11 +198,19 @@ def events_of(doc: Document, lex: Lexicon | None = None, models: Models | None =
     return deduplicate(out)
 
 
-def _event(c: Candidate, d: Decision, ctx: DocContext, models: Models, last_source) -> Event | None:
-    m = c.match
-    args = find_arguments(m, ctx, c.assessment.passive, last_source)
-    source, target, _ = choose_arguments(c, d.type.value, ctx, args, models.arguments)
-    if d.type in SYMMETRIC and not target and len(source) > 1:
+@dataclass(frozen=True, slots=True)
+class Parties:
+    source: list[str]
+    target: list[str]
+    rule: Arguments
+
+
+def event_parties(c: Candidate, etype: EventType, ctx: DocContext, models: Models,
+                  last_source: tuple[str, ...]) -> Parties | None:
+    """Source and target of a decided event (rules, argument model, then defaults)."""
+    args = find_arguments(c.match, ctx, c.assessment.passive, last_source)
+    source, target, _ = choose_arguments(c, etype.value, ctx, args, models.arguments)
+    if etype in SYMMETRIC and not target and len(source) > 1:
         source, target = source[:1], source[1:]
     if not source and not target:
         return None
@@ -201,6 +222,15 @@ def _event(c: Candidate, d: Decision, ctx: DocContext, models: Models, last_sour
             source = [main]
         if not target:
             target = [main]
+    return Parties(source, target, args)
+
+
+def _event(c: Candidate, d: Decision, ctx: DocContext, models: Models, last_source) -> Event | None:
+    m = c.match
+    parties = event_parties(c, d.type, ctx, models, last_source)
+    if parties is None:
+        return None
+    source, target, args = parties.source, parties.target, parties.rule
     date, date_source = event_date(m, c.assessment.background, ctx)
     location = event_location(m, ctx)
     start, end = _evidence(ctx, m, args.span_first, args.span_last)

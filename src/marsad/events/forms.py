@@ -81,6 +81,9 @@ def noun_forms(noun: str) -> set[str]:
             out.add(noun + "ا")
     for b in bases:
         out.update(_with_objects(b))
+    if noun.endswith("اء"):
+        # A final hamza is written on a ya before a suffix (لقائها), normalised to ي: لقايها.
+        out.update(_with_objects(noun[:-1] + "ي")[1:])
     if noun.endswith("ات"):
         out.update(_with_objects(noun))
     out.discard("")

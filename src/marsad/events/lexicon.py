@@ -121,8 +121,12 @@ def _items_for(spec: str, payload, row: Row, pos: Pos) -> list[tuple[str, Item]]
         dep_set = _word_set(deps)
         if not dep_set:
             raise row.fail("phrase without dependents")
-        for form, kind in _forms_of(head, row, noun=head.startswith("n:")).items():
-            out.append((form, Item(payload, kind, deps=dep_set)))
+        noun = head.startswith("n:")
+        # A noun head may list alternatives («n:اختبار,تجربة+نووي»); a verb head is one spec.
+        heads = [h for h in head.removeprefix("n:").split(",") if h.strip()] if noun else [head]
+        for h in heads:
+            for form, kind in _forms_of("n:" + h if noun else h, row, noun=noun).items():
+                out.append((form, Item(payload, kind, deps=dep_set)))
         return out
     alternatives = [spec] if pos is Pos.VERB else [s for s in spec.split(",") if s.strip()]
     for alt in alternatives:

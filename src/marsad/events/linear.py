@@ -39,14 +39,10 @@ class LinearModel:
         return self.classes.index(label)
 
     def probabilities(self, features: list[str]) -> list[float]:
-        scores = list(self.bias)
-        n = len(scores)
         w = self.weights
-        for f in features:
-            row = w.get(f)
-            if row is not None:
-                for k in range(n):
-                    scores[k] += row[k]
+        rows = [row for row in map(w.get, features) if row is not None]
+        # One C-level zip over the rows: a column sum per class, not a Python loop per weight.
+        scores = [sum(col) for col in zip(self.bias, *rows)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

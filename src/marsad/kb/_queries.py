@@ -78,10 +78,8 @@ def _events_page(conn, where: list[str], args: list, limit: int, offset: int, wi
     limit, offset = _clamp(limit, offset)
     cond = ("WHERE " + " AND ".join(where)) if where else ""
     total = scalar(conn, f"SELECT count(*) FROM canonical_events c {cond}", args)
-    rs = rows(conn, f"""
-        SELECT c.*, coalesce(c.date, a.published) AS sort_date FROM canonical_events c
-        LEFT JOIN articles a ON a.id = c.first_article_id {cond}
-        ORDER BY c.date IS NULL, sort_date, c.id LIMIT ? OFFSET ?""", [*args, limit, offset])
+    rs = rows(conn, f"SELECT c.* FROM canonical_events c {cond} ORDER BY c.sort_date, c.id LIMIT ? OFFSET ?",
+              [*args, limit, offset])
     ments = _mentions(conn, [r["id"] for r in rs]) if with_mentions else {}
     return Page([_canonical(r, ments.get(r["id"], [])) for r in rs], total, limit, offset)
 

@@ -69,10 +69,11 @@ def find_canonical(conn: sqlite3.Connection, ev: Event, key: str, story_id: int 
 def _create(conn: sqlite3.Connection, ev: Event, key: str, story_id: int | None, article_id: int) -> int:
     cur = conn.execute(
         "INSERT INTO canonical_events (type, cameo, quad, source, target, actor_key, date, location, story_id,"
-        " confidence, first_article_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " confidence, first_article_id, sort_date)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?, coalesce(?, '~' || coalesce((SELECT published FROM articles WHERE id = ?), '')))",
         (ev.type, ev.cameo, quad_of(ev), json.dumps(sorted(set(ev.source)), ensure_ascii=False),
          json.dumps(sorted(set(ev.target)), ensure_ascii=False), key, ev.date or None, ev.location, story_id,
-         ev.confidence, article_id),
+         ev.confidence, article_id, ev.date or None, article_id),
     )
     cid = cur.lastrowid
     rows = {(cid, a, "source") for a in ev.source} | {(cid, a, "target") for a in ev.target}

@@ -145,9 +145,9 @@ def same_event_articles(conn: sqlite3.Connection, dated: set[tuple[str, str, str
     return out
 
 
-def _story_start(conn: sqlite3.Connection, story_id: int) -> date | None:
-    row = conn.execute("SELECT first_date FROM stories WHERE id = ?", (story_id,)).fetchone()
-    return parse_day(row[0]) if row else None
+def _story_span(conn: sqlite3.Connection, story_id: int) -> tuple[date | None, date | None]:
+    row = conn.execute("SELECT first_date, last_date FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return (parse_day(row[0]), parse_day(row[1])) if row else (None, None)
 
 
 def choose_story(
@@ -173,7 +173,8 @@ def choose_story(
     known = {aid for _, aid in cands}
     for aid in same_event_articles(conn, dated_events) - known:
         e = index.entries.get(aid)
-        if e is not None:
+        # the same window as topic matches: a trial a year later reports the old event as background
+        if e is not None and day is not None and e.day is not None and abs((e.day - day).days) <= WINDOW_DAYS:
             sim = jaccard(sig.topic, e.topic)
             if sim >= TOPIC_WITH_EVENT:
                 cands.append((sim, aid))
@@ -195,8 +196,9 @@ def choose_story(
         return None
     _, aid, sim = best
     story_id = index.entries[aid].story_id
-    start = _story_start(conn, story_id)
-    if start is not None and day is not None and (day - start).days > MAX_STORY_DAYS:
+    # Topic links must not stretch a story beyond MAX_STORY_DAYS (either direction).
+    first, last = _story_span(conn, story_id)
+    if day is not None and any(d is not None and abs((day - d).days) > MAX_STORY_DAYS for d in (first, last)):
         return None
     return StoryLink(story_id, Link.TOPIC, aid, sim)
 
@@ -221,6 +223,12 @@ def assign(
             (aid, title, day.isoformat() if day else None, day.isoformat() if day else None),
         )
         link = StoryLink(cur.lastrowid, Link.SEED, None, 1.0)
+    elif day is not None:
+        # keep the span current within a batch, so the MAX_STORY_DAYS check sees it
+        d = day.isoformat()
+        conn.execute(
+            "UPDATE stories SET first_date = min(coalesce(first_date, ?), ?), last_date = max(coalesce(last_date, ?), ?)"
+            " WHERE id = ?", (d, d, d, d, link.story_id))
     conn.execute(
         "INSERT OR REPLACE INTO article_kb (article_id, story_id, link, linked_to, similarity, text_hash, shingles, topic, day)"
         " VALUES (?,?,?,?,?,?,?,?,?)",

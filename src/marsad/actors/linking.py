@@ -65,6 +65,7 @@ def link(doc: Document) -> list[Entity]:
         if e.type == "GPE" and e.actor is None:
             e.actor = capital_as_state(view, e)
     apposition_roles(view, ents)
+    surname_affiliations(ents)
     ents = ents + coreference(view, ents)
     return sorted(ents, key=lambda e: (e.start, -e.end))
 
@@ -176,6 +177,19 @@ def _affiliation_after(scan: Scan, j: int) -> str | None:
 
 
 # -- coreference: surnames, anaphoric nouns, facility names ------------------------
+
+def surname_affiliations(ents: Sequence[Entity]) -> None:
+    """A person mentioned by surname alone (the tagger finds «نينيستو» itself) takes the
+    affiliation of the full name that introduced it."""
+    people = _person_aliases(ents)
+    for e in ents:
+        if e.type != "PER" or e.affiliation is not None:
+            continue
+        key = key_of(e.text)
+        full = people.get(key[-1]) if len(key) == 1 else None
+        if full is not None and full.start < e.start:
+            e.affiliation = full.affiliation
+
 
 def coreference(view: DocView, ents: Sequence[Entity]) -> list[Entity]:
     doc, toks = view.doc, view.doc.tokens

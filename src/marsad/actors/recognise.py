@@ -10,10 +10,14 @@ generic organ word with no state after it yields nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from marsad.actors.matcher import Index, Match, all_matches, index
 from marsad.actors.registry import Entry, Kind
+from marsad.actors.tsv import load_tsv
+from marsad.arabic.normalize import normalize_text
+from marsad.arabic.tokenize import split_clitics
 from marsad.model import Document, Entity, Token
 
 # Words that continue a personal name whatever follows (بن، آل، أبو …), normalised.
@@ -87,9 +91,14 @@ def _name(scan: Scan, i: int, m: Match) -> int | None:
         start = scan.tokens[i - 1].base_start  # «دولة قطر», «جمهورية مصر» (gold writes them whole)
     actor = None if e.kind in (Kind.CITY, Kind.PLACE) else e.code
     affiliation = e.code if e.kind is Kind.PERSON else None
-    scan.emit(start, m.end, e.etype or "GPE", None if e.kind is Kind.PERSON else actor,
+    end, last = m.end, m.last
+    demonym = scan.entry_at(last, Kind.DEMONYM) if e.kind is Kind.ORG else None
+    if demonym is not None and demonym[0].at_token_start:
+        # «حزب العدالة والتنمية التركي», «الهلال الأحمر الإيراني»: the demonym is part of the name
+        end, last = demonym[0].end, demonym[0].last
+    scan.emit(start, end, e.etype or "GPE", None if e.kind is Kind.PERSON else actor,
               "gazetteer", affiliation=affiliation)
-    return m.last
+    return last
 
 
 def _is_word(tok: Token, words: frozenset[str]) -> bool:
@@ -98,11 +107,13 @@ def _is_word(tok: Token, words: frozenset[str]) -> bool:
 
 # -- state organs: head (+ modifiers) + demonym | state ------------------------
 
-def state_after(scan: Scan, j: int, max_modifiers: int = 2) -> tuple[int, str] | None:
+def state_after(scan: Scan, j: int, max_modifiers: int = 2, cities: bool = False) -> tuple[int, str] | None:
     """(token index after, state code) when tokens from j name a state by demonym or name.
 
     Up to `max_modifiers` qualifiers (الأميرية، الملكي، المسلحة …) may come first:
-    «القوات الجوية الأميرية القطرية».  A state name may carry دولة before it.
+    «القوات الجوية الأميرية القطرية».  A state name may carry دولة before it.  With
+    `cities`, a city in construct (no proclitic) gives its country: «شرطة دبي»,
+    «حكومة بغداد» (the gold codes a city's organs with the state).
     """
     for _ in range(max_modifiers + 1):
         hit = scan.entry_at(j, Kind.DEMONYM)
@@ -113,18 +124,65 @@ def state_after(scan: Scan, j: int, max_modifiers: int = 2) -> tuple[int, str] |
         hit = scan.entry_at(j, Kind.STATE)
         if hit:
             return hit[0].last, hit[1].code  # type: ignore[return-value]
+        hit = scan.entry_at(j, Kind.CITY) if cities else None
+        if hit and hit[1].code and _bare(scan.tokens[j]):
+            return hit[0].last, hit[1].code
         if scan.entry_at(j, Kind.MODIFIER) is None:
             return None
         j = scan.matches[j].last  # type: ignore[union-attr]
     return None
 
 
+def _bare(tok: Token) -> bool:
+    """No proclitic (not even a fused «لل»): «بعثة للدوحة» is a mission *to* Doha."""
+    return tok.base_start == tok.start and not tok.norm.startswith("لل")
+
+
 def _organ(scan: Scan, i: int, m: Match) -> int | None:
-    found = state_after(scan, m.last)
+    found = state_after(scan, m.last, cities=True)
     if found is None:
-        return None
+        return _standalone(scan, i, m)
     last, code = found
     scan.emit(m.start, scan.tokens[last - 1].end, "ORG", code, "organ")
+    return last
+
+
+@lru_cache(maxsize=1)
+def standalone_organs() -> dict[str, int]:
+    """Organ heads (normalised) that name a body without a state after them → max name words."""
+    out: dict[str, int] = {}
+    for row in load_tsv("standalone_organs.tsv", ("head", "max_words", "source")):
+        if not row["max_words"].isdigit() or not 1 <= int(row["max_words"]) <= 5:
+            raise row.fail("max_words must be a number from 1 to 5")
+        out[normalize_text(row["head"])] = int(row["max_words"])
+    return out
+
+
+def _standalone(scan: Scan, i: int, m: Match) -> int | None:
+    """«وزارة الصحة», «وزارة النقل التركية»: a ministry named by its portfolio (definite
+    words, one «و» coordination), then an optional demonym or state."""
+    toks = scan.tokens
+    norm = toks[i].norm
+    max_words = standalone_organs().get(norm[split_clitics(norm)[0]:])
+    if max_words is None:
+        return None
+    j, coordinated = i + 1, False
+    while j < len(toks) and j - i <= max_words:
+        tok = toks[j]
+        kinds = scan.kinds_at(j)
+        if tok.kind != "word" or (_stop(scan, j) and Kind.ORGAN not in kinds) or kinds & _NAME_OR_PLACE:
+            break  # a title, a stopword, a name or a demonym ends the portfolio
+        n = tok.norm
+        if n.startswith("وال") and tok.base_start > tok.start and not coordinated and j > i + 1:
+            coordinated = True
+        elif not n.startswith("ال") or tok.base_start > tok.start:
+            break
+        j += 1
+    if j == i + 1:
+        return None
+    found = state_after(scan, j, max_modifiers=0)
+    last, code = found if found else (j, None)
+    scan.emit(m.start, toks[last - 1].end, "ORG", code, "organ")
     return last
 
 
@@ -236,6 +294,7 @@ def _has_proclitic(tok: Token, first: bool) -> bool:
     return first or tok.norm[0] == "و" or tok.norm[1:3] == "ال"
 
 
+_NAME_OR_PLACE = frozenset({Kind.STATE, Kind.CITY, Kind.PLACE, Kind.PERSON, Kind.ORG, Kind.DEMONYM})
 _NAME_STOP = frozenset({Kind.STOPWORD, Kind.TITLE, Kind.DEMONYM, Kind.ORGAN, Kind.FACILITY, Kind.UNIT,
                         Kind.NAME_HEAD})
 

@@ -15,8 +15,8 @@ from marsad.actors.tsv import RegistryError, Row, load_tsv, split_names
 from marsad.arabic.normalize import normalize_text
 from marsad.arabic.tokenize import tokenize
 
-# ISO 3166-1 has no Kosovo; XKX is the user-assigned code in common use.
-EXTRA_STATE_CODES = frozenset({"XKX"})
+# ISO 3166-1 has no Kosovo (XKX, the user-assigned code in common use) nor former states.
+EXTRA_STATE_CODES = frozenset({"XKX", "SUN"})  # SUN: the Soviet Union (ISO 3166-3)
 ARTICLE = "ال"
 
 

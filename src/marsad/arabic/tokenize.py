@@ -20,6 +20,8 @@ _AR_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06fc\ufb50-\ufdff
 _AR_MARKS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200c\u200d"
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 
+_HAMZA_ALEFS = frozenset("أإآ")
+
 TOKEN_RE = re.compile(
     rf"(?P<word>[{_AR_LETTERS}][{_AR_LETTERS}{_AR_MARKS}]*)"
     rf"|(?P<number>[{_DIGITS}]+(?:[.,٫٬][{_DIGITS}]+)*)"
@@ -149,6 +151,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 pos = _norm_offsets(raw)
                 base_start = s + (pos[nb] if nb < len(pos) else len(raw))
                 stem_start = s + (pos[ns] if ns < len(pos) else len(raw))
+                # The article is written with a bare alef: «ألقى»/«إلغاء» fold to «ال…» in the
+                # normalised form but begin with a hamza root, not with ال.
+                if ns > nb and text[base_start] in _HAMZA_ALEFS:
+                    stem_start = base_start
         tokens.append(Token(s, e, raw, kind=kind, norm=norm, base_start=base_start, stem_start=stem_start))
     return tokens
 

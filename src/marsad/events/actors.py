@@ -55,6 +55,7 @@ class DemonymData:
     single: dict[str, str]  # stem → code
     double: dict[tuple[str, str], str]  # (stem, second word) → code («كوري شمالي»)
     non_actor_heads: frozenset[str]
+    media_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -73,11 +74,14 @@ def demonym_data() -> DemonymData:
             raise row.fail(f"duplicate or malformed demonym {stem!r}")
         key_map[key] = code  # type: ignore[index]
     heads = set()
+    media = set()
     for row in load_rows(HEADS, ("head", "kind")):
         head = normalize_text(row.fields["head"].strip())
-        heads.add(head)
-        heads.add(head[2:] if head.startswith("ال") else head)
-    return DemonymData(single, double, frozenset(heads))
+        forms = {head, head[2:] if head.startswith("ال") else head}
+        heads |= forms
+        if row.fields["kind"].strip() == "MEDIA":
+            media |= forms
+    return DemonymData(single, double, frozenset(heads), frozenset(media))
 
 
 @lru_cache(maxsize=100_000)
@@ -103,7 +107,9 @@ def _token_index(starts: list[int], ends: list[int], start: int, end: int) -> tu
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
 
 
-def _nominal_mentions(tokens: list[Token], covered: set[int]) -> list[ActorMention]:
+def _nominal_mentions(tokens: list[Token], covered: set[int], triggers: "TriggerTokens | None" = None
+                      ) -> list[ActorMention]:
+    triggers = triggers or TriggerTokens()
     data = demonym_data()
     out = []
     for i, tok in enumerate(tokens):
@@ -118,7 +124,9 @@ def _nominal_mentions(tokens: list[Token], covered: set[int]) -> list[ActorMenti
             for key2, code2 in data.double.items():
                 if key2[0] == stem and nxt.startswith(key2[1]):
                     code = code2
-        first = _phrase_start(tokens, i, covered)
+        # A trigger word is never part of the phrase: in «مقتل فلسطينيين» the demonym is
+        # the trigger's argument, not the head of an actor phrase containing it.
+        first = _phrase_start(tokens, i, covered, triggers)
         heads = {r.form for k in range(first, i) for r in readings(tokens[k].norm)}
         if heads & data.non_actor_heads or first == i and i > 0 and _is_non_actor(tokens[i - 1], data):
             continue
@@ -130,14 +138,25 @@ def _definite(tok: Token) -> bool:
     return tok.kind == "word" and any(r.form.startswith("ال") for r in readings(tok.norm)[:3])
 
 
-def _phrase_start(tokens: list[Token], i: int, covered: set[int]) -> int:
+@dataclass(frozen=True, slots=True)
+class TriggerTokens:
+    """Token indices that start an event trigger.  A demonym agreeing with a definite verbal
+    noun («الغارات الإسرائيلية») is its agent, so no definite phrase takes a trigger in; a
+    noun whose genitive is its patient («مقتل فلسطينيين») is never part of an actor phrase."""
+
+    any: frozenset[int] = frozenset()
+    patient: frozenset[int] = frozenset()
+
+
+def _phrase_start(tokens: list[Token], i: int, covered: set[int], triggers: TriggerTokens) -> int:
     """First token of the noun phrase a demonym closes: definite words before a definite
     demonym («الطائرات الحربية التركية»), or the one noun before an indefinite one («جندي أمريكي»)."""
     first = i
     definite = _definite(tokens[i])
+    blocked = triggers.any if definite else triggers.patient
     while first > 0 and i - first < 3:
         prev = tokens[first - 1]
-        if prev.kind != "word" or (first - 1) in covered:
+        if prev.kind != "word" or (first - 1) in covered or (first - 1) in blocked:
             break
         if definite and _definite(prev):
             first -= 1
@@ -146,6 +165,15 @@ def _phrase_start(tokens: list[Token], i: int, covered: set[int]) -> int:
             first -= 1
         break
     return first
+
+
+def _is_media(name: str) -> bool:
+    """An uncoded outlet («وكالة الأنباء …», «CNN») reports events; it is not a party to them.
+    A name in Latin letters only is, in Arabic news, nearly always an outlet or a brand."""
+    if name.isascii():
+        return True
+    words = normalize_text(name).split()
+    return bool(words) and any(r.form in demonym_data().media_heads for r in readings(words[0]))
 
 
 def _is_non_actor(tok: Token, data: DemonymData) -> bool:
@@ -176,8 +204,8 @@ def _affiliation(ent: Entity, first: int, last: int, tokens: list[Token], coded:
     return min(candidates)[1] if candidates else None
 
 
-def actor_mentions(doc: Document, sentence_of: list[int], sentence_bounds: list[tuple[int, int]]
-                   ) -> tuple[list[ActorMention], list[PlaceMention]]:
+def actor_mentions(doc: Document, sentence_of: list[int], sentence_bounds: list[tuple[int, int]],
+                   triggers: TriggerTokens | None = None) -> tuple[list[ActorMention], list[PlaceMention]]:
     """Actor and place mentions of a document, sorted by position."""
     tokens = doc.tokens
     starts = [t.start for t in tokens]
@@ -197,12 +225,12 @@ def actor_mentions(doc: Document, sentence_of: list[int], sentence_bounds: list[
             persons.append((ent, first, last))
         elif code:
             coded.append(ActorMention(first, last, ent.start, ent.end, (code,), ActorKind.ENTITY, ent.type))
-        elif ent.type == "ORG":
+        elif ent.type == "ORG" and not _is_media(ent.text):
             # A group with no code is written by its name (GUIDELINES: «مراسلون بلا حدود»).
             coded.append(ActorMention(first, last, ent.start, ent.end, (ent.text,), ActorKind.ENTITY, ent.type))
         if ent.type in PLACE_TYPES:
             places.append(PlaceMention(first, last, ent.text))
-    nominal = _nominal_mentions(tokens, covered)
+    nominal = _nominal_mentions(tokens, covered, triggers)
     known: dict[str, str] = {}
     out = coded + nominal
     for ent, first, last in persons:

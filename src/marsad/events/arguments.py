@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import normalize_text
-from marsad.events.actors import ActorMention
+from marsad.events.actors import ActorKind, ActorMention
 from marsad.events.context import DocContext
 from marsad.events.forms import FormKind, readings
 from marsad.events.lexicon import Cue, CueKind, Trigger
@@ -29,6 +29,18 @@ PRONOUN_PREPS = {normalize_text(p) + s for p in ("إلي", "مع", "علي", "ض
                  for s in ("ه", "ها", "هم", "هما")}
 
 
+# A verb with an object pronoun right after a noun («ضربات شنتها واشنطن», «الحصار الذي
+# فرضته الرياض») has the noun as its object: the actor after that verb is the noun's agent.
+OBJECT_PRONOUN_ENDINGS = ("ته", "تها", "تهم", "وه", "وها", "وهم", "ه", "ها", "هم")
+RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+# A singular nisba adjective agrees with the noun it follows («الغارات الإسرائيلية», «بدعم
+# روسي»): it names the agent.  A plural nisba is a people («مقتل فلسطينيين»): the patient.
+PLURAL_NISBA = ("يين", "يون", "ين", "ون")
+AGENT_PREP = "by"  # lexicon marker: a passive participle whose agent follows «من» («المدعومة من»)
+BETWEEN = normalize_text("بين")
+FROM = normalize_text("من")
+
+
 PRONOUN_SUBJECTS = frozenset(p + s for p in ("ان", "لان", "بان") for s in ("ه", "ها", "هم", "هما", "نا"))
 
 
@@ -40,7 +52,7 @@ class Arguments:
     target_direct: bool
     span_first: int  # token range the arguments cover (for the evidence span)
     span_last: int
-    by_agent: bool = False  # the source is the explicit agent of a passive
+    by_agent: bool = False  # the source is explicit (passive agent, noun frame, place subject): kept
 
 
 def _prep_prefixed(m: ActorMention, ctx: DocContext) -> str | None:
@@ -127,6 +139,7 @@ def find_arguments(m: Match, ctx: DocContext, passive: bool, last_source: tuple[
     span = [m.first, end]
     source_direct = target_direct = False
     used_after = -1  # last token of a subject found after the trigger
+    place_subject = False
 
     agent = _passive_agent(m, ctx, clause)
     if agent is not None:
@@ -135,9 +148,13 @@ def find_arguments(m: Match, ctx: DocContext, passive: bool, last_source: tuple[
         if after and after[0] != agent:
             target, _ = group(ctx, after[0], clause[1])
             target_direct = True
-        return _finish(source, target, source_direct, target_direct, m, ctx, span, agent)
+        return _finish(source, target, source_direct, target_direct, m, ctx, span, True)
 
     nominal = m.kind is FormKind.NOUN
+    if nominal:
+        special = _nominal_frames(m, trig, ctx, clause, after, before)
+        if special is not None:
+            return _finish(special[0], special[1], True, bool(special[1]), m, ctx, span, True)
     svo = _adjacent_subject(m, before, ctx) if not nominal else None
     if svo is not None:
         source, _ = group(ctx, svo, m.first)
@@ -147,6 +164,7 @@ def find_arguments(m: Match, ctx: DocContext, passive: bool, last_source: tuple[
         # it belongs to, which the document is about.
         if ctx.main_actor:
             source = [ctx.main_actor]
+            place_subject = True
         used_after = end + 1
     if after and not source:
         first_after = ctx.actors[after[0]]
@@ -179,7 +197,47 @@ def find_arguments(m: Match, ctx: DocContext, passive: bool, last_source: tuple[
         target, target_direct = _target(m, trig, ctx, clause, max(end, used_after), source)
     if not source and last_source:
         source = list(last_source)
-    return _finish(source, target, source_direct, target_direct, m, ctx, span, None)
+    return _finish(source, target, source_direct, target_direct, m, ctx, span, place_subject)
+
+
+def _nominal_frames(m: Match, trig: Trigger, ctx: DocContext, clause: tuple[int, int], after: list[int],
+                    before: list[int]) -> tuple[list[str], list[str]] | None:
+    """Noun-phrase frames that fix both arguments of a verbal noun, or None."""
+    if not after:
+        return None
+    first = ctx.actors[after[0]]
+    gap = range(m.last + 1, first.first)
+    # «المدعومة من إيران»: the agent follows من, the supported party precedes the participle.
+    if AGENT_PREP in trig.preps and _prep_before(first, ctx, m.last + 1) == FROM:
+        source, _ = group(ctx, after[0], clause[1])
+        target = list(ctx.actors[before[-1]].codes) if before else []
+        return source, target
+    # «مواجهات بين القوات الإسرائيلية وفلسطينيين»: the first party acts on the others.
+    if len(gap) <= 2 and _prep_before(first, ctx, m.last + 1) == BETWEEN:
+        codes, _ = group(ctx, after[0], clause[1])
+        if len(codes) >= 2:
+            return codes[:1], codes[1:]
+    # «ضربات شنتها الولايات المتحدة على …»
+    if 1 <= len(gap) <= 2 and _object_verb(ctx, gap):
+        source, last = group(ctx, after[0], clause[1])
+        target, _ = _target(m, trig, ctx, clause, last, source)
+        return source, target
+    # «الغارات الإسرائيلية على …», «بدعم روسي»: an agreeing nisba adjective is the agent.
+    if (first.first == m.last + 1 and first.first == first.last and first.kind is ActorKind.NOMINAL
+            and not ctx.tokens[first.first].norm.endswith(PLURAL_NISBA)):
+        source = list(first.codes)
+        target, _ = _target(m, trig, ctx, clause, first.last, source)
+        return source, target
+    return None
+
+
+def _object_verb(ctx: DocContext, gap: range) -> bool:
+    """The gap between a noun and an actor is «(الذي) + verb with an object pronoun»."""
+    words = [ctx.tokens[k] for k in gap]
+    if len(words) == 2 and words[0].norm.lstrip("و") not in RELATIVE_WORDS:
+        return False
+    verb = words[-1]
+    return verb.kind == "word" and len(verb.norm) >= 4 and verb.norm.endswith(OBJECT_PRONOUN_ENDINGS)
 
 
 def _place_subject(m: Match, end: int, after: list[int], ctx: DocContext, clause: tuple[int, int]) -> bool:
@@ -234,6 +292,6 @@ def _target(m: Match, trig: Trigger, ctx: DocContext, clause: tuple[int, int], a
     return [], False
 
 
-def _finish(source, target, source_direct, target_direct, m, ctx, span, agent) -> Arguments:
+def _finish(source, target, source_direct, target_direct, m, ctx, span, fixed: bool) -> Arguments:
     return Arguments(tuple(dict.fromkeys(source)), tuple(dict.fromkeys(target)), source_direct, target_direct,
-                     span[0], span[1], agent is not None)
+                     span[0], span[1], fixed)

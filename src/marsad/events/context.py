@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from marsad.events.actors import ActorMention, PlaceMention, actor_mentions, main_actor
+from marsad.events.actors import ActorMention, PlaceMention, TriggerTokens, actor_mentions, main_actor
 from marsad.events.lexicon import Lexicon, lexicon
 from marsad.events.matching import Match, candidate_tokens, find_matches
 from marsad.model import DateMention, Document
@@ -117,7 +117,10 @@ def build_context(doc: Document, lex: Lexicon | None = None) -> DocContext:
                 clause_of[k] = len(clause_bounds)
             clause_bounds.append((clo, chi))
         matches.append(find_matches(lex, doc.tokens, lo, hi, hits))
-    actors, places = actor_mentions(doc, sentence_of, sentence_bounds)
+    trigger_tokens = TriggerTokens(
+        frozenset(m.first for ms in matches for m in ms if m.is_trigger),
+        frozenset(m.first for ms in matches for m in ms if m.is_trigger and m.payload.takes_object))
+    actors, places = actor_mentions(doc, sentence_of, sentence_bounds, trigger_tokens)
     return DocContext(doc, sentence_bounds, sentence_of, clause_bounds, clause_of, matches, actors, places,
                       _date_refs(doc), main_actor(actors), frozenset(a.first for a in actors),
                       [a.first for a in actors])

@@ -16,7 +16,7 @@ from collections import Counter
 from marsad.eval.forms import actors_overlap
 from marsad.events.context import build_context
 from marsad.events.dataset import Layers, load_examples
-from marsad.events.extract import event_parties, sentence_candidates, shipped_models
+from marsad.events.extract import Models, event_parties, sentence_candidates, shipped_models
 from marsad.events.ontology import EventType
 
 
@@ -31,6 +31,8 @@ def main(argv: list[str]) -> None:
     show_all = "--all" in argv
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 10_000
     models = shipped_models()
+    if "--rules" in argv:  # arguments by the rules alone (no argument model)
+        models = Models(models.triggers, None)
     counts: Counter = Counter()
     shown = 0
     for ex in load_examples(split, layers):

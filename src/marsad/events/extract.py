@@ -212,11 +212,11 @@ def event_parties(c: Candidate, etype: EventType, ctx: DocContext, models: Model
     source, target, _ = choose_arguments(c, etype.value, ctx, args, models.arguments)
     if etype in SYMMETRIC and not target and len(source) > 1:
         source, target = source[:1], source[1:]
-    if not source and not target:
-        return None
     # Unstated parties: most events in a report involve the state it is about
     # (domestic protests, arrests: «the state's ISO3 on both sides», GUIDELINES).
     main = ctx.main_actor
+    if not source and not target and not main:
+        return None
     if main:
         if not source:
             source = [main]

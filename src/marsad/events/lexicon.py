@@ -22,8 +22,8 @@ TRIGGER_COLUMNS = ("type", "cameo", "pos", "forms", "preps", "weight")
 CUES = "cues.tsv"
 CUE_COLUMNS = ("cue", "kind", "window")
 PREPOSITIONS = frozenset(
-    normalize_text(p) for p in ("مع", "إلى", "على", "ضد", "ل", "ب", "من", "عن", "في", "بين", "لدى", "obj")
-)
+    normalize_text(p) for p in ("مع", "إلى", "على", "ضد", "ل", "ب", "من", "عن", "في", "بين", "لدى", "obj", "by")
+)  # "obj": the target is a direct object; "by": a passive participle whose agent follows «من»
 
 
 class Pos(str, Enum):

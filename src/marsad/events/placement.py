@@ -30,8 +30,7 @@ def event_date(m: Match, background: bool, ctx: DocContext) -> tuple[str | None,
     for lo, hi in (clause, sentence):
         refs = [d for d in ctx.dates if lo <= d.first < hi and d.mention.value]
         if refs:
-            best = min(refs, key=lambda d: abs(d.first - m.first))
-            return best.mention.value, DateSource.TEXT
+            return min(refs, key=lambda d: abs(d.first - m.first)).mention.value, DateSource.TEXT
     if background:
         return None, DateSource.NONE
     if ctx.doc.published:

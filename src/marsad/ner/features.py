@@ -23,6 +23,7 @@ from marsad.arabic import normalize_text
 from marsad.arabic.tokenize import split_clitics
 from marsad.ner.clusters import load_clusters
 from marsad.ner.labels import TYPES, MapFileError
+from marsad.ner.lexicon import ALL_FOLDS, lexicon_features, load_lexicon, top_type
 
 TRIGGERS_FILE = "ner/triggers.tsv"
 
@@ -37,6 +38,9 @@ class FeatureConfig:
     bigrams: bool = True
     cluster_pairs: bool = True  # coarse-cluster pairs with each neighbour
     clusters_path: str | None = None  # None: the shipped clusters file
+    lexicon: bool = False  # self-trained news lexicon (marsad.ner.lexicon)
+    lexicon_path: str | None = None
+    lexicon_fold: int = ALL_FOLDS  # jackknife fold whose counts the features read
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,7 @@ class WordInfo:
     fine: str
     trigger: str  # trigger type of the word ('' when none)
     shape: str
+    lex: str = ""  # majority type of the word in the self-tagged news ('' when none)
 
 
 # -- data file: triggers ---------------------------------------------------
@@ -137,7 +142,13 @@ def word_info(word: str, config: FeatureConfig) -> WordInfo:
         trig = table.get(base) or table.get(stem) or ""
         if trig:
             own.append(f"trig={trig}")
-    return WordInfo(tuple(own), norm, stem, coarse, fine, trig, shape)
+    lex = ""
+    if config.lexicon and config.lexicon_path:
+        table = load_lexicon(config.lexicon_path).get(config.lexicon_fold, {})
+        entry = table.get(norm) or table.get("~" + stem)
+        own.extend(lexicon_features(entry))
+        lex = top_type(entry)
+    return WordInfo(tuple(own), norm, stem, coarse, fine, trig, shape, lex)
 
 
 # -- sequence features -----------------------------------------------------
@@ -178,6 +189,8 @@ def sequence_features(
                         if config.clusters:
                             feats.append(f"{sign}1cf={nb.fine}")
                         feats.append(f"{sign}1shape={nb.shape}")
+                        if nb.lex:
+                            feats.append(f"{sign}1lx={nb.lex}")
                 else:
                     feats.append(f"{sign}{d}=BOUND")
         if i >= 2 and infos[i - 2].trigger:

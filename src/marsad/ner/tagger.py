@@ -17,8 +17,10 @@ import pycrfsuite
 from marsad.arabic import normalize_text, sentences as split_sentences
 from marsad.arabic.tokenize import TOKEN_RE, split_clitics
 from marsad.model import Document, Entity, Token
+from marsad.ner.consistency import ConsistencyConfig, propagate
 from marsad.ner.decode import ranges_to_entities
 from marsad.ner.features import FeatureConfig, actor_hooks, sequence_features
+from marsad.ner.lexicon import LEXICON_FILE
 
 MODEL_FILE = "ner.crfsuite"
 META_FILE = "ner.json"
@@ -61,6 +63,8 @@ def tokens_from_words(words: Sequence[str]) -> list[Token]:
 class Tagger:
     model_path: str
     config: FeatureConfig = field(default_factory=FeatureConfig)
+    # None: every sentence on its own (no cross-sentence consistency pass)
+    consistency: ConsistencyConfig | None = field(default_factory=ConsistencyConfig)
 
     @classmethod
     def from_dir(cls, directory: Path) -> "Tagger":
@@ -69,6 +73,11 @@ class Tagger:
         clusters = directory / "ner_clusters.tsv.gz"
         if clusters.is_file():
             config = FeatureConfig(**{**_as_dict(config), "clusters_path": str(clusters)})
+        lexicon = directory / LEXICON_FILE
+        if config.lexicon and lexicon.is_file():
+            config = FeatureConfig(**{**_as_dict(config), "lexicon_path": str(lexicon)})
+        elif config.lexicon:  # a model trained with lexicon features but shipped without the file
+            raise FileNotFoundError(f"{lexicon} is missing (the model in {directory} needs it)")
         return cls(str(directory / MODEL_FILE), config)
 
     # -- labels ------------------------------------------------------------
@@ -86,6 +95,13 @@ class Tagger:
         gaz = hooks.gazetteer_labels(tokens) if hooks.gazetteer_labels else None
         return _open_model(self.model_path).tag(self._features(tokens, gaz))
 
+    def tag_sentences(self, sentences: Sequence[list[str]]) -> list[list[str]]:
+        """BIO labels for consecutive pre-tokenised sentences of one text (consistency pass included)."""
+        tags = [self.tag_tokens(list(words)) for words in sentences]
+        if self.consistency is None:
+            return tags
+        return propagate(sentences, tags, None, self.consistency)
+
     # -- documents ---------------------------------------------------------
     def tag(self, doc: Document) -> list[Entity]:
         """Entities (source "crf") over `doc.tokens`, sentence by sentence, exact into `doc.text`."""
@@ -94,13 +110,26 @@ class Tagger:
         hooks = actor_hooks()
         gaz_all = hooks.gazetteer_labels(doc) if hooks.gazetteer_labels else None
         crf = _open_model(self.model_path)
-        entities: list[Entity] = []
-        for lo, hi in _sentence_slices(doc):
-            toks = doc.tokens[lo:hi]
+        slices = _sentence_slices(doc)
+        all_tags: list[list[str]] = []
+        all_conf: list[list[float]] = []
+        for lo, hi in slices:
             gaz = gaz_all[lo:hi] if gaz_all is not None else None
-            tags = crf.tag(self._features(toks, gaz))
-            conf = [crf.marginal(tag, i) if tag != "O" else 1.0 for i, tag in enumerate(tags)]
-            entities.extend(ranges_to_entities(doc.text, toks, tags, conf))
+            tags = crf.tag(self._features(doc.tokens[lo:hi], gaz))
+            all_conf.append([crf.marginal(tag, i) if tag != "O" else 1.0 for i, tag in enumerate(tags)])
+            all_tags.append(tags)
+        if self.consistency is not None:
+            words = [[t.text for t in doc.tokens[lo:hi]] for lo, hi in slices]
+            new = propagate(words, all_tags, None, self.consistency)
+            # a propagated mention has no CRF marginal of its own: it is marked with 0.5
+            all_conf = [
+                [c if a == b else 0.5 for a, b, c in zip(old, upd, conf)]
+                for old, upd, conf in zip(all_tags, new, all_conf)
+            ]
+            all_tags = new
+        entities: list[Entity] = []
+        for (lo, hi), tags, conf in zip(slices, all_tags, all_conf):
+            entities.extend(ranges_to_entities(doc.text, doc.tokens[lo:hi], tags, conf))
         return entities
 
 

@@ -1,9 +1,18 @@
-"""EntityStage: gazetteer and rule recognition, then the CRF tagger's extra mentions."""
+"""EntityStage: gazetteer and rule recognition, then the CRF tagger's extra mentions.
+
+The tagger's mentions are refined first (marsad.actors.refine: proclitics, coordinated
+names, common nouns), then merged with the rule mentions and made consistent per
+document (marsad.actors.consolidate).
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 
+from marsad.actors.consolidate import drop_bylines, harmonise_types
+from marsad.actors.consolidate import merge as _merge
+from marsad.actors.groups import groups
 from marsad.actors.recognise import recognise
+from marsad.actors.refine import refine
 from marsad.actors.registry import Kind, key_of, registry
 from marsad.model import Document, Entity
 from marsad.pipeline import Stage
@@ -19,16 +28,10 @@ def _tagger():
     return load_tagger()
 
 
-def merge(rules: list[Entity], extra: list[Entity]) -> list[Entity]:
+def merge(rules: list[Entity], extra: list[Entity], doc: Document | None = None) -> list[Entity]:
     """Rule/gazetteer mentions first (they carry actor codes); an extra mention is kept
-    only when it overlaps none of them."""
-    taken = sorted((e.start, e.end) for e in rules)
-    out = list(rules)
-    for e in extra:
-        if not any(s < e.end and e.start < t for s, t in taken):
-            out.append(e)
-            taken.append((e.start, e.end))
-    return sorted(out, key=lambda e: (e.start, -e.end))
+    only when it overlaps none of them (see marsad.actors.consolidate.merge)."""
+    return _merge(rules, extra, doc)
 
 
 def _code_for(ent: Entity) -> str | None:
@@ -46,11 +49,12 @@ class EntityStage(Stage):
 
     def __call__(self, doc: Document) -> Document:
         found = recognise(doc)
+        found = sorted(found + groups(doc, found), key=lambda e: (e.start, -e.end))
         tagger = _tagger()
         if tagger is not None:
-            extra = tagger.tag(doc)
+            extra = refine(doc, tagger.tag(doc))
             for e in extra:
                 e.actor = e.actor or _code_for(e)
-            found = merge(found, extra)
-        doc.entities = found
+            found = harmonise_types(merge(found, extra, doc))
+        doc.entities = drop_bylines(doc, found)
         return doc

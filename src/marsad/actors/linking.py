@@ -19,6 +19,7 @@ from marsad.actors.tsv import load_tsv
 from marsad.arabic.normalize import normalize_text
 from marsad.arabic.tokenize import split_clitics
 from marsad.model import Document, Entity, Token
+from marsad.actors.parents import parent_affiliations
 
 
 class Cue(enum.Enum):
@@ -66,6 +67,7 @@ def link(doc: Document) -> list[Entity]:
             e.actor = capital_as_state(view, e)
     apposition_roles(view, ents)
     surname_affiliations(ents)
+    parent_affiliations(doc.tokens, ents)
     ents = ents + coreference(view, ents)
     return sorted(ents, key=lambda e: (e.start, -e.end))
 

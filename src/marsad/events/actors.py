@@ -24,6 +24,7 @@ from marsad.model import Document, Entity, Token
 DEMONYMS = "demonyms.tsv"
 HEADS = "heads.tsv"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+LONG_NAME = 5  # words: a group name this long is cited by its first two
 
 
 class ActorKind(str, Enum):
@@ -134,6 +135,16 @@ def _nominal_mentions(tokens: list[Token], covered: set[int], triggers: "Trigger
     return out
 
 
+def group_name(text: str) -> str:
+    """The short name of an uncoded group, as annotators write it: a long descriptive name
+    «التحالف العربي لدعم الشرعية في اليمن» is cited by its head and adjective
+    («التحالف العربي»); shorter names are kept whole («الجبهة الوطنية للتحرير»)."""
+    words = text.split()
+    if len(words) >= LONG_NAME and all(normalize_text(w).startswith(("ال", "لل")) for w in words[:2]):
+        return " ".join(words[:2])
+    return text
+
+
 def _definite(tok: Token) -> bool:
     return tok.kind == "word" and any(r.form.startswith("ال") for r in readings(tok.norm)[:3])
 
@@ -227,7 +238,8 @@ def actor_mentions(doc: Document, sentence_of: list[int], sentence_bounds: list[
             coded.append(ActorMention(first, last, ent.start, ent.end, (code,), ActorKind.ENTITY, ent.type))
         elif ent.type == "ORG" and not _is_media(ent.text):
             # A group with no code is written by its name (GUIDELINES: «مراسلون بلا حدود»).
-            coded.append(ActorMention(first, last, ent.start, ent.end, (ent.text,), ActorKind.ENTITY, ent.type))
+            coded.append(ActorMention(first, last, ent.start, ent.end, (group_name(ent.text),), ActorKind.ENTITY,
+                                      ent.type))
         if ent.type in PLACE_TYPES:
             places.append(PlaceMention(first, last, ent.text))
     nominal = _nominal_mentions(tokens, covered, triggers)

@@ -47,10 +47,23 @@ def _form(tok: Token, clitics: Clitic) -> str:
 
 
 def _word(ctx: DocContext, k: int) -> str:
-    if k < 0 or k >= len(ctx.tokens):
-        return "<none>"
-    tok = ctx.tokens[k]
-    return bare(tok.norm) if tok.kind == "word" else (tok.text if tok.kind == "punct" else tok.kind)
+    w = ctx.words.get(k)
+    if w is None:
+        if k < 0 or k >= len(ctx.tokens):
+            return "<none>"
+        tok = ctx.tokens[k]
+        w = bare(tok.norm) if tok.kind == "word" else (tok.text if tok.kind == "punct" else tok.kind)
+        ctx.words[k] = w
+    return w
+
+
+_CLITIC_FEATURES = (Clitic.CONJ, Clitic.PREP_B, Clitic.PREP_L, Clitic.DEF, Clitic.FUTURE)
+
+
+@lru_cache(maxsize=64)
+def _clitic_features(clitics: int) -> tuple[str, ...]:
+    """Feature names of a clitic set (cached: flag arithmetic on an IntFlag is slow)."""
+    return tuple(f"clitic={flag.name}" for flag in _CLITIC_FEATURES if clitics & flag)
 
 
 def _bucket(n: int) -> str:
@@ -105,9 +118,7 @@ def trigger_features(c: Candidate, ctx: DocContext) -> list[str]:
         feats.append(f"background|type={t}")
     if a.passive:
         feats.append("passive")
-    for flag in (Clitic.CONJ, Clitic.PREP_B, Clitic.PREP_L, Clitic.DEF, Clitic.FUTURE):
-        if m.clitics & flag:
-            feats.append(f"clitic={flag.name}")
+    feats.extend(_clitic_features(int(m.clitics)))
     if m.first > 0 and ctx.tokens[m.first - 1].norm.lstrip("و") in RELATIVES:
         feats.append("after_relative")
     if prev in PREP_WORDS:

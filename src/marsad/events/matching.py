@@ -26,7 +26,7 @@ class Match:
         return isinstance(self.payload, Trigger)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=30_000)  # ~1.3 kB an entry: bounds memory on long runs (bench/memory_stream.py)
 def _forms(norm: str) -> frozenset[str]:
     return frozenset(r.form for r in readings(norm))
 

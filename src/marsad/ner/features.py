@@ -38,6 +38,8 @@ class FeatureConfig:
     bigrams: bool = True
     cluster_pairs: bool = True  # coarse-cluster pairs with each neighbour
     clusters_path: str | None = None  # None: the shipped clusters file
+    char_ngrams: bool = False  # 4-character affixes and inner 3-grams of the stem (unseen names)
+    wide_context: bool = False  # triggers anywhere in the 4 words before, gazetteer/titles at ±2
     lexicon: bool = False  # self-trained news lexicon (marsad.ner.lexicon)
     lexicon_path: str | None = None
     lexicon_fold: int = ALL_FOLDS  # jackknife fold whose counts the features read
@@ -103,7 +105,9 @@ def shape_of(word: str) -> str:
     return "ar"
 
 
-@lru_cache(maxsize=300_000)
+# 50k words cover almost every token of a day's news (Zipf); at ~1.4 kB an entry, 300k
+# grew a 20k-article run by ~400 MB (bench/memory_stream.py).
+@lru_cache(maxsize=50_000)
 def word_info(word: str, config: FeatureConfig) -> WordInfo:
     norm = normalize_text(word)
     shape = shape_of(norm)
@@ -122,6 +126,12 @@ def word_info(word: str, config: FeatureConfig) -> WordInfo:
             if len(stem) > n:
                 own.append(f"p{n}={stem[:n]}")
                 own.append(f"s{n}={stem[-n:]}")
+    if config.char_ngrams and shape == "ar":
+        if len(stem) > 4:
+            own.append(f"p4={stem[:4]}")
+            own.append(f"s4={stem[-4:]}")
+        # bag of inner 3-grams: transliterated foreign names have telltale letter runs
+        own.extend({f"g3={stem[k:k + 3]}" for k in range(1, len(stem) - 3)})
     coarse = fine = ""
     if config.clusters:
         table = load_clusters(config.clusters_path)
@@ -215,8 +225,28 @@ def sequence_features(
                 feats.append("title")
             if i and titles[i - 1]:
                 feats.append("-1title")
+        if config.wide_context:
+            _wide(feats, i, infos, gazetteer if use_gaz else None, titles if use_title else None)
         out.append(feats)
     return out
+
+
+def _wide(feats: list[str], i: int, infos: Sequence[WordInfo], gazetteer, titles) -> None:
+    # A head word («وزارة», «حزب», «الرئيس») often sits a few words before the
+    # name it introduces («وزير الخارجية الفرنسي X»): a bag of triggers over the
+    # four preceding words, and the gazetteer/title signals one step further out.
+    n = len(infos)
+    seen = {infos[j].trigger for j in range(max(0, i - 4), i) if infos[j].trigger}
+    feats.extend(f"trig<4={t}" for t in sorted(seen))
+    if i + 2 < n and infos[i + 2].trigger:
+        feats.append(f"+2trig={infos[i + 2].trigger}")
+    for d in (-2, 2):
+        j = i + d
+        if 0 <= j < n:
+            if gazetteer is not None and gazetteer[j]:
+                feats.append(f"{d}gz={gazetteer[j]}")
+            if titles is not None and titles[j]:
+                feats.append(f"{d}title")
 
 
 # -- optional knowledge from marsad.actors -----------------------------------

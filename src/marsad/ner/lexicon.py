@@ -84,10 +84,10 @@ def news_sentences(paths: Iterable[Path], config: LexiconConfig = LexiconConfig(
             return
 
 
-def count_tags(sentences: Iterable[list[str]], tags: Iterable[Sequence[str]]) -> dict[str, Counter]:
-    """word → Counter(total, PER, ORG, GEO) over tagged sentences; stems are counted too."""
+def count_tags(tagged: Iterable[tuple[list[str], Sequence[str]]]) -> dict[str, Counter]:
+    """word → Counter(total, PER, ORG, GEO) over (words, tags) sentences; stems are counted too."""
     counts: dict[str, Counter] = defaultdict(Counter)
-    for words, seq in zip(sentences, tags):
+    for words, seq in tagged:
         types: list[str | None] = [None] * len(words)
         for r in bio_ranges(seq):
             for j in range(r.start, r.end):

@@ -11,7 +11,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import pycrfsuite
 
@@ -41,10 +41,18 @@ def _run_fold(job: FoldJob) -> dict[str, Counter]:
         model = fit(job.train, job.features, job.params, Path(tmp) / "fold.crfsuite")
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model))
-        sents = list(news_sentences(job.news, job.lexicon))
-        tags = [tagger.tag(x) for x in featurise([TaggedSentence(s, []) for s in sents], job.features)]
+        counts = count_tags(_tagged(tagger, job))
         tagger.close()
-    return count_tags(sents, tags)
+    return counts
+
+
+def _tagged(tagger: pycrfsuite.Tagger, job: FoldJob) -> Iterator[tuple[list[str], list[str]]]:
+    # One sentence at a time: featurising the whole sample at once would hold
+    # hundreds of millions of feature strings.
+    from marsad.ner.train import featurise
+
+    for words in news_sentences(job.news, job.lexicon):
+        yield words, tagger.tag(featurise([TaggedSentence(words, [])], job.features)[0])
 
 
 def build_lexicon(

@@ -7,20 +7,23 @@ Data (read at run time, never copied):
                                  hold-out are dropped first
   ner/wojood_sample/*.txt        Wojood sample, flattened to PER/ORG/GPE/LOC/FAC; only with
                                  --wojood (it lowered the hold-out F1 by ~1.7 points)
-  news/*.jsonl.gz                unlabeled news for the word clusters
+  news/*.jsonl.gz                unlabeled news for the word clusters and the self-trained
+                                 lexicon (marsad.ner.lexicon / selftrain)
 ner/anercorp_camellab_test.bio is read only to remove NewsFANE's copy of it; it is
 never trained on (bench/ner_anercorp.py scores on it).
 
 Held-out score: the last `holdout` fraction of ANERcorp train sentences is set
-aside, a model trained on the rest is scored on it (entity F1, PERS/LOC/ORG),
-then the final model is trained on everything.
+aside, a model trained on the rest is scored on it (entity F1, PERS/LOC/ORG,
+with and without the cross-sentence consistency pass), then the final model is
+trained on everything.  The lexicon's first-stage fold models are trained on
+the non-hold-out sentences only, so the hold-out stays unseen by every stage.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -36,8 +39,11 @@ from marsad.ner.corpora import (
     read_wojood,
     refine_loc,
 )
+from marsad.ner.consistency import ConsistencyConfig, propagate
 from marsad.ner.evaluate import Report, score
 from marsad.ner.features import FeatureConfig, actor_hooks, sequence_features
+from marsad.ner.lexicon import ALL_FOLDS, LEXICON_FILE, LexiconConfig
+from marsad.ner.selftrain import build_lexicon, fold_blocks
 from marsad.ner.tagger import META_FILE, MODEL_FILE, tokens_from_words
 
 REPO_SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
@@ -61,7 +67,8 @@ class TrainData:
 @dataclass(slots=True)
 class TrainResult:
     model_path: Path
-    holdout: Report
+    holdout: Report  # with the consistency pass, as the shipped tagger runs
+    holdout_plain: Report  # sentence by sentence
     notes: dict[str, int]
     seconds: float
 
@@ -104,11 +111,29 @@ def featurise(sentences: Sequence[TaggedSentence], config: FeatureConfig) -> lis
     return out
 
 
+def featurise_folds(
+    sentences: Sequence[TaggedSentence], folds: Sequence[int], config: FeatureConfig
+) -> list[list[list[str]]]:
+    """Features where each sentence reads the lexicon counts of its own jackknife fold."""
+    out: list[list[list[str]] | None] = [None] * len(sentences)
+    for k in sorted(set(folds)):
+        idx = [i for i, f in enumerate(folds) if f == k]
+        for i, x in zip(idx, featurise([sentences[i] for i in idx], replace(config, lexicon_fold=k))):
+            out[i] = x
+    return out  # type: ignore[return-value]
+
+
 def fit(
-    sentences: Sequence[TaggedSentence], config: FeatureConfig, params: CrfParams, model_path: Path
+    sentences: Sequence[TaggedSentence],
+    config: FeatureConfig,
+    params: CrfParams,
+    model_path: Path,
+    folds: Sequence[int] | None = None,
 ) -> Path:
+    """Train a CRF; `folds` (one per sentence) selects each sentence's lexicon fold."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent, xseq in zip(sentences, featurise(sentences, config)):
+    xs = featurise_folds(sentences, folds, config) if folds is not None else featurise(sentences, config)
+    for sent, xseq in zip(sentences, xs):
         trainer.append(xseq, sent.tags)
     trainer.set_params(
         {
@@ -124,11 +149,19 @@ def fit(
     return model_path
 
 
-def evaluate_model(model_path: Path, sentences: Sequence[TaggedSentence], config: FeatureConfig) -> Report:
+def evaluate_model(
+    model_path: Path,
+    sentences: Sequence[TaggedSentence],
+    config: FeatureConfig,
+    consistency: ConsistencyConfig | None = None,
+) -> Report:
+    """Entity scores of a model on consecutive sentences (optionally with the consistency pass)."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
     pred = [tagger.tag(x) for x in featurise(sentences, config)]
     tagger.close()
+    if consistency is not None:
+        pred = propagate([s.words for s in sentences], pred, None, consistency)
     return score([s.tags for s in sentences], pred)
 
 
@@ -147,12 +180,15 @@ def train_ner(
     features: FeatureConfig = FeatureConfig(),
     holdout: float = 0.1,
     retrain_clusters: bool = False,
+    retrain_lexicon: bool = False,
+    lexicon: LexiconConfig = LexiconConfig(),
+    lexicon_folds: int = 2,
     use_newsfane: bool = True,
     use_wojood: bool = False,
     final: bool = True,
     log: Callable[[str], None] = print,
 ) -> TrainResult:
-    """Train clusters (if absent or asked) and the CRF; write ner.crfsuite + ner.json to `output_dir`."""
+    """Train clusters and lexicon (if absent or asked) and the CRF; write the model files to `output_dir`."""
     t0 = time.perf_counter()
     output_dir = Path(output_dir)
     clusters = output_dir / CLUSTERS_FILE
@@ -161,27 +197,42 @@ def train_ner(
         log(f"training word clusters on {len(news)} news files …")
         stats = train_clusters(news, clusters, ClusterConfig())
         log(f"  clusters: {stats}")
-    features = FeatureConfig(**{**asdict(features), "clusters_path": str(clusters)})
+    features = replace(features, clusters_path=str(clusters))
     data = load_training_data(shared_dir, holdout, use_newsfane, use_wojood)
     log(f"training data: {data.notes}; train {len(data.train)} sentences, hold-out {len(data.holdout)}")
+    folds = fold_blocks(len(data.train), lexicon_folds)
+    if features.lexicon:
+        lex_path = output_dir / LEXICON_FILE
+        if retrain_lexicon or not lex_path.is_file():
+            news = sorted((shared_dir / "data" / "news").glob("*.jsonl.gz"))
+            log(f"self-training the lexicon: {lexicon_folds} fold models tag the news ({lexicon}) …")
+            kept = build_lexicon(data.train, folds, lexicon_folds, features, params, news, lex_path, lexicon)
+            log(f"  lexicon: {kept} words")
+        features = replace(features, lexicon_path=str(lex_path), lexicon_fold=ALL_FOLDS)
     log(f"crf params: {params}")
-    held_model = fit(data.train, features, params, output_dir / "ner.holdout.crfsuite")
-    report = evaluate_model(held_model, data.holdout, features)
+    held_model = fit(data.train, features, params, output_dir / "ner.holdout.crfsuite", folds)
+    plain = evaluate_model(held_model, data.holdout, features)
+    report = evaluate_model(held_model, data.holdout, features, ConsistencyConfig())
     held_model.unlink()
-    log("hold-out (last ANERcorp train sentences), entity-level, PERS/LOC/ORG:\n" + format_report(report))
+    log("hold-out (last ANERcorp train sentences), entity-level, PERS/LOC/ORG, sentence by sentence:\n"
+        + format_report(plain))
+    log("hold-out with the consistency pass (as the shipped tagger runs):\n" + format_report(report))
     model_path = output_dir / MODEL_FILE
     if final:
-        fit(data.train + data.holdout, features, params, model_path)
+        # hold-out sentences were unseen by the lexicon's fold models: they read the summed counts
+        fit(data.train + data.holdout, features, params, model_path, folds + [ALL_FOLDS] * len(data.holdout))
         meta = {
-            "features": {k: v for k, v in asdict(features).items() if k != "clusters_path"},
+            "features": {k: v for k, v in asdict(features).items() if k not in ("clusters_path", "lexicon_path")},
             "crf": asdict(params),
+            "lexicon": {**asdict(lexicon), "folds": lexicon_folds} if features.lexicon else None,
             "data": data.notes,
             "holdout_f1": round(report.micro.f1, 4),
+            "holdout_f1_sentence_by_sentence": round(plain.micro.f1, 4),
             "gazetteer_features": actor_hooks().gazetteer_labels is not None,
         }
         (output_dir / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", "utf-8")
         log(f"wrote {model_path} ({model_path.stat().st_size / 1e6:.1f} MB)")
-    return TrainResult(model_path, report, data.notes, time.perf_counter() - t0)
+    return TrainResult(model_path, report, plain, data.notes, time.perf_counter() - t0)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -195,6 +246,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c2", type=float, default=defaults.c2)
     ap.add_argument("--iterations", type=int, default=defaults.max_iterations)
     ap.add_argument("--retrain-clusters", action="store_true")
+    ap.add_argument("--retrain-lexicon", action="store_true", help="re-tag the news for the self-trained lexicon")
+    ap.add_argument("--no-lexicon", action="store_true", help="train without the self-trained lexicon features")
     ap.add_argument("--no-newsfane", action="store_true")
     ap.add_argument("--wojood", action="store_true", help="also train on the Wojood sample (lowered hold-out F1)")
     ap.add_argument("--holdout-only", action="store_true", help="score on the hold-out, do not write a model")
@@ -203,7 +256,9 @@ def main(argv: list[str] | None = None) -> None:
         args.output_dir,
         args.shared.resolve(),
         params=CrfParams(args.c1, args.c2, args.iterations),
+        features=FeatureConfig(lexicon=not args.no_lexicon),
         retrain_clusters=args.retrain_clusters,
+        retrain_lexicon=args.retrain_lexicon,
         use_newsfane=not args.no_newsfane,
         use_wojood=args.wojood,
         final=not args.holdout_only,

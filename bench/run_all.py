@@ -53,6 +53,10 @@ BENCHES = (
     Bench("ingest_throughput", "Ingestion throughput", (), ("--limit", "1000")),
     Bench("kb_full_corpus", "Knowledge base on the full corpus", ("--db", "/tmp/marsad_bench_kb_full.db", "--reingest"),
           ("--limit", "1000", "--db", "/tmp/marsad_bench_kb_quick.db"), 2400),
+    Bench("api_load", "HTTP API latency on the full-corpus database", ("--db", "/tmp/marsad_bench_kb_full.db"),
+          ("--db", "/tmp/marsad_bench_kb_quick.db")),
+    Bench("memory_stream", "Peak memory streaming 2k / 5k / 20k articles", ("--sizes", "2000,5000,20000", "--timeout", "3000"),
+          ("--sizes", "500,1000"), 3600),
     Bench("quality_gate", "Quality gate (scores against bench/quality_baseline.json)"),
 )
 
@@ -192,6 +196,12 @@ def render(results: list[Result], quick: bool, started: str, total: float, only:
                 parts.append("```\n" + "\n".join(r.detail.splitlines()[1:]) + "\n```\n")
         if r.stdout.strip():
             parts.append(demote_headings(r.stdout.strip()) + "\n")
+    fuzz = REPO / "bench" / "fuzz" / "REPORT.md"
+    if fuzz.exists():
+        # The long fuzz run (>= 100,000 examples a target) takes hours, so it is run on its own
+        # (`python bench/fuzz/run.py`) and its last report is included here.
+        parts.append("\n## Long fuzz run (bench/fuzz/run.py, included from bench/fuzz/REPORT.md)\n")
+        parts.append(demote_headings(fuzz.read_text("utf-8").strip()) + "\n")
     return "\n".join(parts) + "\n"
 
 

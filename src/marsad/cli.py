@@ -182,6 +182,3 @@ _register_command_modules()
 def main() -> None:  # pragma: no cover
     app()
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -71,3 +71,20 @@ def test_propagate_only_fills_outside_tokens_with_valid_bio(rows):
         assert repair_bio(new) == new
         for a, b in zip(old, new):
             assert a == "O" or a == b
+
+
+def test_tagger_tag_sentences_runs_the_pass(monkeypatch):
+    import dataclasses
+
+    from marsad.ner.tagger import Tagger
+
+    first = {"سمير": "B-PER", "حداد": "I-PER"}
+
+    def fake_tag_tokens(self, words):  # the CRF tags the full name only where «سمير» precedes
+        return [first[w] if "سمير" in words and w in first else "O" for w in words]
+
+    monkeypatch.setattr(Tagger, "tag_tokens", fake_tag_tokens)
+    tagger = Tagger("unused.crfsuite")
+    sents = [["قال", "سمير", "حداد"], ["وأضاف", "حداد"]]
+    assert tagger.tag_sentences(sents)[1] == ["O", "B-PER"]
+    assert dataclasses.replace(tagger, consistency=None).tag_sentences(sents)[1] == ["O", "O"]

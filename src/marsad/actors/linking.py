@@ -15,8 +15,7 @@ from typing import Sequence
 from marsad.actors.matcher import Index, index, match_at
 from marsad.actors.recognise import NAME_LINKS, Scan, state_after
 from marsad.actors.registry import Entry, Kind, key_of, registry
-from marsad.actors.tsv import load_tsv
-from marsad.arabic.normalize import normalize_text
+from marsad.actors.tsv import load_word_cues
 from marsad.arabic.tokenize import split_clitics
 from marsad.model import Document, Entity, Token
 from marsad.actors.parents import parent_affiliations
@@ -29,17 +28,7 @@ class Cue(enum.Enum):
 
 @lru_cache(maxsize=1)
 def metonymy_cues() -> dict[str, Cue]:
-    cues = {}
-    for row in load_tsv("metonymy.tsv", ("word", "cue", "source")):
-        try:
-            cue = Cue(row["cue"])
-        except ValueError:
-            raise row.fail(f"cue must be place or state, not {row['cue']!r}") from None
-        word = normalize_text(row["word"])
-        if word in cues:
-            raise row.fail(f"duplicate cue word {row['word']!r}")
-        cues[word] = cue
-    return cues
+    return load_word_cues("metonymy.tsv", "cue", Cue)
 
 
 @dataclass

@@ -13,8 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Sequence
 
-from marsad.actors.tsv import load_tsv
-from marsad.arabic import normalize_text
+from marsad.actors.tsv import load_word_cues
 from marsad.model import Entity, Token
 
 WINDOW = 5  # tokens after the cue in which the owning actor must start
@@ -29,17 +28,7 @@ class ParentCue(enum.Enum):
 
 @lru_cache(maxsize=1)
 def parent_cues() -> dict[str, ParentCue]:
-    cues: dict[str, ParentCue] = {}
-    for row in load_tsv("parent_cues.tsv", ("word", "kind", "source")):
-        try:
-            kind = ParentCue(row["kind"])
-        except ValueError:
-            raise row.fail(f"kind must be relative, attached or founder, not {row['kind']!r}") from None
-        word = normalize_text(row["word"])
-        if word in cues:
-            raise row.fail(f"duplicate cue word {row['word']!r}")
-        cues[word] = kind
-    return cues
+    return load_word_cues("parent_cues.tsv", "kind", ParentCue)
 
 
 def _cue(tok: Token) -> ParentCue | None:

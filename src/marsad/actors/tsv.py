@@ -1,6 +1,7 @@
 """Reading the registry's TSV files, with errors that name the file and line."""
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from importlib import resources
 
@@ -60,6 +61,24 @@ def parse_tsv(name: str, text: str, required: tuple[str, ...]) -> list[Row]:
 
 def load_tsv(name: str, required: tuple[str, ...]) -> list[Row]:
     return parse_tsv(name, read_text(name), required)
+
+
+def load_word_cues(name: str, column: str, kinds: type[enum.Enum]) -> dict[str, enum.Enum]:
+    """A `word<TAB>column<TAB>source` file as {normalised word: kind}; duplicates are errors."""
+    from marsad.arabic import normalize_text
+
+    cues: dict[str, enum.Enum] = {}
+    allowed = ", ".join(k.value for k in kinds)
+    for row in load_tsv(name, ("word", column, "source")):
+        try:
+            kind = kinds(row[column])
+        except ValueError:
+            raise row.fail(f"{column} must be one of {allowed}, not {row[column]!r}") from None
+        word = normalize_text(row["word"])
+        if word in cues:
+            raise row.fail(f"duplicate cue word {row['word']!r}")
+        cues[word] = kind
+    return cues
 
 
 def split_names(value: str) -> list[str]:

@@ -42,12 +42,20 @@ def test_single_word_org_spreads_within_the_window_only():
     assert propagate(words, tags, config=ConsistencyConfig(window=3))[-1] == ["O", "O"]
 
 
-def test_surname_of_a_person_spreads_and_geography_does_not():
+def test_surname_of_a_person_spreads_and_the_type_filter_holds():
     words = [["قال", "سمير", "حداد", "في", "زحلة"], ["وأضاف", "حداد", "أن", "زحلة", "هادئة"]]
     tags = [["O", "B-PER", "I-PER", "O", "B-GPE"], ["O", "O", "O", "O", "O"]]
-    assert propagate(words, tags)[1] == ["O", "B-PER", "O", "O", "O"]
-    no_surnames = ConsistencyConfig(surnames=False)
+    assert propagate(words, tags)[1] == ["O", "B-PER", "O", "B-GPE", "O"]
+    people = ConsistencyConfig(types=frozenset({"PER"}))
+    assert propagate(words, tags, config=people)[1] == ["O", "B-PER", "O", "O", "O"]
+    no_surnames = ConsistencyConfig(surnames=False, types=frozenset({"PER"}))
     assert propagate(words, tags, config=no_surnames)[1] == ["O"] * 5
+
+
+def test_short_words_do_not_spread():
+    words = [["زار", "آل", "حداد"], ["وقال", "آل"]]
+    tags = [["O", "B-ORG", "O"], ["O", "O"]]
+    assert propagate(words, tags)[1] == ["O", "O"]
 
 
 def test_existing_entities_are_never_changed():

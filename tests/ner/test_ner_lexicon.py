@@ -97,3 +97,18 @@ def test_fold_blocks_are_contiguous_and_in_range(n, folds):
     assert len(ids) == n
     assert ids == sorted(ids)
     assert all(0 <= i < folds for i in ids)
+
+
+def test_featurise_folds_reads_each_sentences_own_fold(tmp_path):
+    from marsad.ner.corpora import TaggedSentence
+    from marsad.ner.features import FeatureConfig
+    from marsad.ner.train import featurise_folds
+
+    path = tmp_path / "lex.tsv.gz"
+    write_lexicon([{"نوراتك": Counter(total=5, ORG=5)}, {"نوراتك": Counter(total=5)}], path, min_count=1)
+    config = FeatureConfig(clusters=False, gazetteer=False, lexicon=True, lexicon_path=str(path))
+    sents = [TaggedSentence(["أعلنت", "نوراتك"], ["O", "B-ORG"])] * 2
+    x0, x1 = featurise_folds(sents, [0, 1], config)
+    assert "lxORG=4" in x0[1] and "+1lx=ORG" in x0[0]
+    assert "lx=O" in x1[1] and "lxORG=4" not in x1[1]
+    assert "lx=?" in x0[0]  # «أعلنت» is not in the lexicon

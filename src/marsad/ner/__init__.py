@@ -3,7 +3,10 @@
 Public API:
   load_tagger() -> Tagger | None       the shipped model, None when no model file is shipped
   Tagger.tag(doc) -> list[Entity]      PER/ORG/GPE/LOC/FAC spans exact into doc.text, source "crf"
-  Tagger.tag_tokens(words) -> list[str] BIO labels for a pre-tokenised sentence
+                                       (CRF per sentence, then the cross-sentence consistency pass)
+  Tagger.tag_sentences(sents) -> list[list[str]]  BIO labels for consecutive pre-tokenised sentences
+                                       of one text, consistency pass included
+  Tagger.tag_tokens(words) -> list[str] BIO labels for one pre-tokenised sentence (CRF only)
   marsad.ner.train.train_ner(...)      reproduce the shipped model from ../shared/data
 See README.md in this directory for data and licences.
 """

@@ -7,9 +7,8 @@ neighbour), an untagged occurrence of a name the CRF tagged elsewhere gets
 the same type, and so does the surname of a multi-word person name
 («أبوالنجا» after «فايزة أبوالنجا»).  Words are compared by their
 most-stripped clitic reading («لارسنال» ≈ «ارسنال», «والليكود» ≈ «الليكود»),
-so attached و/ب/ل/ال do not hide a repetition.  Only PER and ORG names spread
-(see ConsistencyConfig.types); a new mention is only laid over tokens the CRF
-left untagged, never over or against an entity it found.
+so attached و/ب/ل/ال do not hide a repetition.  A new mention is only laid
+over tokens the CRF left untagged, never over or against an entity it found.
 """
 from __future__ import annotations
 
@@ -24,12 +23,15 @@ from marsad.ner.labels import OUTSIDE
 
 @dataclass(frozen=True, slots=True)
 class ConsistencyConfig:
-    window: int = 5  # sentences either side (tuned on the hold-out: 3–8 are within 0.1 point)
-    min_len: int = 2  # characters of the stripped form; shorter words are too ambiguous
+    # Tuned by 3-fold cross-validation over ANERcorp train (4,284 sentences):
+    # windows 3–8 are within 0.3 point; min_len 3 beat 2 by 0.1.
+    window: int = 5  # sentences either side
+    min_len: int = 3  # characters of the stripped form; shorter words are too ambiguous
     min_conf: float = 0.0  # mean marginal of a source entity (when confidences are given)
     max_tokens: int = 4  # longer names are not propagated
-    # geographic names spread into ORG names («جامعة القاهرة») and lowered the hold-out F1
-    types: frozenset[str] = frozenset({"PER", "ORG"})
+    # All types: in cross-validation spreading GPE/LOC/FAC too gained 0.25 point
+    # (on the small 10 % hold-out alone it had lost 0.4).
+    types: frozenset[str] = frozenset({"PER", "ORG", "GPE", "LOC", "FAC"})
     surnames: bool = True  # a multi-word person's last word alone also takes PER
 
 

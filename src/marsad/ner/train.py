@@ -29,6 +29,7 @@ from typing import Callable, Sequence
 
 import pycrfsuite
 
+from marsad.ner.augment import augment
 from marsad.ner.clusters import CLUSTERS_FILE, ClusterConfig, train_clusters
 from marsad.ner.corpora import (
     TaggedSentence,
@@ -172,6 +173,17 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
+def with_augmentation(
+    sentences: list[TaggedSentence], folds: list[int] | None, copies: int
+) -> tuple[list[TaggedSentence], list[int] | None]:
+    """The sentences plus their mention-replaced copies; a copy keeps its source's lexicon fold."""
+    extra = augment(sentences, copies)
+    if folds is None:
+        return sentences + extra, None
+    source = [f for s, f in zip(sentences, folds) if any(t != "O" for t in s.tags)]
+    return sentences + extra, folds + source * copies
+
+
 def train_ner(
     output_dir: Path,
     shared_dir: Path = REPO_SHARED,
@@ -185,6 +197,7 @@ def train_ner(
     lexicon_folds: int = 2,
     use_newsfane: bool = True,
     use_wojood: bool = False,
+    augment_copies: int = 1,
     final: bool = True,
     log: Callable[[str], None] = print,
 ) -> TrainResult:
@@ -209,8 +222,9 @@ def train_ner(
             kept = build_lexicon(data.train, folds, lexicon_folds, features, params, news, lex_path, lexicon)
             log(f"  lexicon: {kept} words")
         features = replace(features, lexicon_path=str(lex_path), lexicon_fold=ALL_FOLDS)
-    log(f"crf params: {params}")
-    held_model = fit(data.train, features, params, output_dir / "ner.holdout.crfsuite", folds)
+    log(f"crf params: {params}; mention-replacement copies: {augment_copies}")
+    train, train_folds = with_augmentation(data.train, folds, augment_copies)
+    held_model = fit(train, features, params, output_dir / "ner.holdout.crfsuite", train_folds)
     plain = evaluate_model(held_model, data.holdout, features)
     report = evaluate_model(held_model, data.holdout, features, ConsistencyConfig())
     held_model.unlink()
@@ -221,12 +235,14 @@ def train_ner(
     if final:
         # hold-out sentences were unseen by the lexicon's fold models: they read the summed counts
         all_folds = folds + [ALL_FOLDS] * len(data.holdout) if folds is not None else None
-        fit(data.train + data.holdout, features, params, model_path, all_folds)
+        train, train_folds = with_augmentation(data.train + data.holdout, all_folds, augment_copies)
+        fit(train, features, params, model_path, train_folds)
         meta = {
             "features": {k: v for k, v in asdict(features).items() if k not in ("clusters_path", "lexicon_path")},
             "crf": asdict(params),
             "lexicon": {**asdict(lexicon), "folds": lexicon_folds} if features.lexicon else None,
             "data": data.notes,
+            "augment_copies": augment_copies,
             "holdout_f1": round(report.micro.f1, 4),
             "holdout_f1_sentence_by_sentence": round(plain.micro.f1, 4),
             "gazetteer_features": actor_hooks().gazetteer_labels is not None,
@@ -254,6 +270,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--wide-context", action="store_true", help="triggers over 4 words before (no hold-out gain)")
     ap.add_argument("--no-newsfane", action="store_true")
     ap.add_argument("--wojood", action="store_true", help="also train on the Wojood sample (lowered hold-out F1)")
+    ap.add_argument("--augment", type=int, default=1, metavar="N",
+                    help="mention-replaced copies of the training data (default 1; 0 = none)")
     ap.add_argument("--holdout-only", action="store_true", help="score on the hold-out, do not write a model")
     args = ap.parse_args(argv)
     train_ner(
@@ -267,6 +285,7 @@ def main(argv: list[str] | None = None) -> None:
         retrain_lexicon=args.retrain_lexicon,
         use_newsfane=not args.no_newsfane,
         use_wojood=args.wojood,
+        augment_copies=args.augment,
         final=not args.holdout_only,
     )
 

@@ -13,7 +13,8 @@ Normalisation alone: each gold span is parsed on its own, with the article's
 publication date as the anchor; dateparser uses DateDataParser with the
 Levantine and Maghrebi Arabic locales (one parser per locale, first that parses wins)
 and reports the value at the period it parsed.
-Speed: the same news articles through both systems in one run; CPU time (process_time) is
+Speed: the same news articles through both systems in one run, interleaved by chunks of 100
+articles (so that load drifting on a shared machine hits both alike); CPU time (process_time) is
 the headline ratio because other jobs on a shared machine inflate wall time unevenly; wall
 time is printed too.
 Needs ../shared (skips with a message when absent) and `pip install dateparser`.
@@ -253,6 +254,18 @@ def time_news(arts: list[dict], system) -> Timing:
     return Timing(time.perf_counter() - w0, time.process_time() - c0, n)
 
 
+def time_news_interleaved(arts: list[dict], systems, chunk: int = 100) -> list[Timing]:
+    """Each system on the same chunks in turn: on a shared machine the load drifts over a run,
+    and timing one system after the other would hand one of them the quieter half."""
+    totals = [Timing(0.0, 0.0, 0) for _ in systems]
+    for i in range(0, len(arts), chunk):
+        part = arts[i : i + chunk]
+        for k, system in enumerate(systems):
+            t = time_news(part, system)
+            totals[k] = Timing(totals[k].wall + t.wall, totals[k].cpu + t.cpu, totals[k].mentions + t.mentions)
+    return totals
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -285,8 +298,7 @@ def main() -> None:
     )
     if args.news:
         arts = news_articles(args.news)
-        mine_t = time_news(arts, ours)
-        theirs_t = time_news(arts, theirs)
+        mine_t, theirs_t = time_news_interleaved(arts, (ours, theirs))
         print(f"\n### Throughput on {len(arts)} news articles ({', '.join(NEWS_FILES)})\n")
         print("| system | mentions | CPU ms/article | wall ms/article | articles/s (wall) |")
         print("|---|---|---|---|---|")

@@ -17,7 +17,7 @@ def words_before(text: str, pos: int, n: int, window: int = _WINDOW) -> list[str
     """Up to n words before pos within the sentence (and `window` characters), nearest last."""
     lo = max(0, pos - window)
     chunk = text[lo:pos]
-    brk = max(chunk.rfind(c) for c in ".!?؟\n")
+    brk = max(chunk.rfind("."), chunk.rfind("!"), chunk.rfind("?"), chunk.rfind("؟"), chunk.rfind("\n"))
     return _WORD.findall(chunk[brk + 1 :])[-n:]
 
 
@@ -64,15 +64,17 @@ def future_cue(text: str, lex: Lexicon, pos: int) -> bool:
     breaks = lex.cue(CueRole.CLAUSE_BREAK)
     exceptions = lex.cue(CueRole.FUTURE_PREFIX_EXCEPTION)
     words = words_before(text, pos, _CUE_WORDS, _CUE_WINDOW)
-    for k in range(len(words) - 1, -1, -1):
+    n = len(words)
+    for k in range(n - 1, -1, -1):
         w = words[k]
-        base = strip_conj(w)
+        base = w[1:] if len(w) > 3 and w[0] in "وف" else w  # strip_conj, inlined: this loop is hot
         if w in breaks or base in breaks:
             return False
-        distance = len(words) - k
+        near = n - k <= _NEAR_WORDS
         if w in cues or base in cues or base.removeprefix("ال") in cues:
-            if distance <= _NEAR_WORDS or (k + 1 < len(words) and words[k + 1] == "ان"):
+            if near or (k + 1 < n and words[k + 1] == "ان"):
                 return True
-        if distance <= _NEAR_WORDS and future_verb(w, exceptions):
+        # «س» opens a future verb, possibly after و/ف: a cheap test before the full one.
+        if near and "س" in w[:2] and future_verb(w, exceptions):
             return True
     return False

@@ -33,6 +33,9 @@ class _Tables:
     # (listing the dropped characters one by one lets re build a bitmap: several times faster
     # than the range test alone).
     special: re.Pattern[str]
+    # Digits that stay non-ASCII after folding (Devanagari, fullwidth, …): the same pass spots
+    # them, so that the trigger scan may collect ASCII digits only (see triggers.regions).
+    exotic_digits: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +52,30 @@ def _tables() -> _Tables:
                 # Replacements are never themselves folded, so the order of replaces does not matter.
                 assert len(rep) == 1 and fold_char(rep) == rep, (ch, rep)
                 folds.append((ch, rep))
-    special = re.compile("[" + "".join(re.escape(c) for c in dropped) + "\ufb50-\ufdff\ufe70-\ufefe]")
-    return _Tables(tuple(folds), special)
+    fold_of = dict(folds)
+    exotic = frozenset(
+        ch
+        for ch in _decimals() + list(fold_of)
+        if ch not in dropped and (r := fold_of.get(ch, ch)).isdecimal() and not r.isascii()
+    )
+    # Astral characters join the pass as one range (their exotic digits are sorted out in Python):
+    # listed one by one they would become a tail of range tests that every character pays.
+    bmp = sorted(c for c in set(dropped) | exotic if c <= "\uffff")
+    special = re.compile("[" + "".join(re.escape(c) for c in bmp) + "\ufb50-\ufdff\ufe70-\ufefe\U00010000-\U0010ffff]")
+    return _Tables(tuple(folds), special, exotic)
+
+
+def _decimals() -> list[str]:
+    """Every character that re's \\d matches (str.isdecimal: category Nd).  Nd digits come in runs
+    of ten or more consecutive code points, so probing every tenth code point finds every run
+    (a tenth of the cost of testing them all, which shows when the tables load)."""
+    found: set[int] = set()
+    for probe in range(0, 0x110000, 10):
+        if chr(probe).isdecimal():
+            for cp in range(max(0, probe - 9), min(0x110000, probe + 10)):
+                if chr(cp).isdecimal():
+                    found.add(cp)
+    return [chr(cp) for cp in sorted(found)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +86,8 @@ class FastView:
     text: str
     seg_norm: tuple[int, ...]
     seg_orig: tuple[int, ...]
+    # Every digit of `text` is ASCII 0-9 (the trigger scan relies on it when True).
+    ascii_digits: bool = False
 
     def _orig(self, i: int) -> int:
         k = bisect_right(self.seg_norm, i) - 1
@@ -78,6 +105,7 @@ class _SlowView:
     """Adapter so that a NormView answers like a FastView."""
 
     view: NormView
+    ascii_digits = False  # not checked on this rare path: the digit scan runs in full
 
     @property
     def text(self) -> str:
@@ -97,11 +125,17 @@ def _fold(text: str, folds: tuple[tuple[str, str], ...]) -> str:
 def fast_normalize(text: str) -> FastView | _SlowView:
     tables = _tables()
     drops = [m.start() for m in tables.special.finditer(text)]
-    if drops and any(_EXPANDING.match(text, i) for i in drops):
-        return _SlowView(normalize(text))
+    ascii_digits = True
+    if drops:
+        if any(_EXPANDING.match(text, i) for i in drops):
+            return _SlowView(normalize(text))
+        exotic = tables.exotic_digits
+        if any(text[i] in exotic or text[i] > "\uffff" for i in drops):
+            ascii_digits = not any(text[i] in exotic for i in drops)
+            drops = [i for i in drops if text[i] not in exotic and text[i] <= "\uffff"]
     folded = _fold(text, tables.folds)
     if not drops:
-        return FastView(text, folded, (0,), (0,))
+        return FastView(text, folded, (0,), (0,), ascii_digits)
     # Kept runs between dropped characters; a run of zero length is harmless (bisect_right picks
     # the last segment starting at a normalised position).
     seg_norm = [0]
@@ -117,4 +151,4 @@ def fast_normalize(text: str) -> FastView | _SlowView:
         seg_orig.append(i + 1)
         pos = i + 1
     parts.append(folded[pos:])
-    return FastView(text, "".join(parts), tuple(seg_norm), tuple(seg_orig))
+    return FastView(text, "".join(parts), tuple(seg_norm), tuple(seg_orig), ascii_digits)

@@ -45,6 +45,48 @@ def firsts(*groups) -> frozenset[str]:
     return frozenset(out)
 
 
+# The key of a start position that is a digit (see `first_pairs`): every pattern tries digits.
+DIGIT_KEY = "#"
+
+
+# Words starting with the article are keyed by three characters (see `start_key`): «ال» alone
+# would let every definite noun through to `match`.
+ARTICLES = frozenset({"ال", "لل"})
+
+
+def start_key(text: str, pos: int) -> str:
+    """The key of a start position: DIGIT_KEY for a digit; the first two characters, or three
+    after the article (its third a DIGIT_KEY when a digit: «ال15»)."""
+    if text[pos].isdecimal():
+        return DIGIT_KEY
+    key = text[pos : pos + 2]
+    return _article_key(text, pos) if key in ARTICLES else key
+
+
+def _article_key(text: str, pos: int) -> str:
+    key = text[pos : pos + 3]
+    return key[:2] + DIGIT_KEY if len(key) == 3 and key[2].isdecimal() else key
+
+
+def first_pairs(*groups) -> frozenset[str]:
+    """Keys (see `start_key`) of the positions a match may begin at, given the same groups as
+    `firsts`: a form's first two characters, three after the article (ال also as لل, as in
+    `alt`), and DIGIT_KEY.  A slice and a set lookup cost a tenth of a failed `match` call.
+    The bare article stands for «ال» + a number.  A form whose first word is a single letter
+    contributes that letter: the scanner then also tests a position's first character."""
+    out: set[str] = {DIGIT_KEY}
+    for forms in groups:
+        for form in forms:
+            word = form.split()[0]
+            if word in ARTICLES:
+                out.update(a + DIGIT_KEY for a in ARTICLES)
+                continue
+            out.add(start_key(word, 0))
+            if word.startswith("ال"):
+                out.add(start_key("لل" + word[2:], 0))
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Patterns:
     gregorian: re.Pattern[str]
@@ -57,6 +99,9 @@ class Patterns:
     named: re.Pattern[str]
     # First letters of each pattern (attribute name → letters): a cheap filter before `match`.
     first_letters: dict[str, frozenset[str]]
+    # Start keys of each pattern (see `first_pairs`), and whether any is a lone letter.
+    first_pairs: dict[str, frozenset[str]]
+    lone_letters: dict[str, bool]
 
 
 def _modifiers(lex: Lexicon) -> str:
@@ -121,17 +166,20 @@ def build(lex: Lexicon) -> Patterns:
     named_forms = [p for p in lex.named if not p[0].isdigit()]
     named = re.compile(rf"{WORD_START}(?P<named>{alt(named_forms)}){WORD_END}")
     parts = lex.cue(CueRole.MONTH_PART)
-    first_letters = {
-        "gregorian": firsts(parts, ["ال"], lex.ordinals, ["شهر"], lex.gregorian),
-        "hijri": firsts(["ال"], lex.ordinals, lex.hijri),
-        "numeric": frozenset(),
-        "weekday": firsts(["بعد", "اول", "امس", "اليوم", "غدا", "البارحه", "ليل", "يوم"], lex.weekdays),
-        "relative": firsts(parts, lex.relative),
-        "ago": firsts(["قبل"]),
-        "year": firsts(parts, ["عام", "العام", "سنه", "السنه", "عامي", "العامين"]),
-        "named": firsts(named_forms),
+    starts = {  # the forms a match may begin with, per pattern
+        "gregorian": (parts, ["ال"], lex.ordinals, ["شهر"], lex.gregorian),
+        "hijri": (["ال"], lex.ordinals, lex.hijri),
+        "numeric": (),
+        "weekday": (["بعد", "اول", "امس", "اليوم", "غدا", "البارحه", "ليل", "يوم"], lex.weekdays),
+        "relative": (parts, lex.relative),
+        "ago": (["قبل"],),
+        "year": (parts, ["عام", "العام", "سنه", "السنه", "عامي", "العامين"]),
+        "named": (named_forms,),
     }
-    return Patterns(gregorian, hijri, numeric, weekday, relative, ago, year, named, first_letters)
+    first_letters = {k: firsts(*g) for k, g in starts.items()}
+    pairs = {k: first_pairs(*g) for k, g in starts.items()}
+    lone = {k: any(len(p) == 1 and p != DIGIT_KEY for p in ps) for k, ps in pairs.items()}
+    return Patterns(gregorian, hijri, numeric, weekday, relative, ago, year, named, first_letters, pairs, lone)
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import fold_char, normalize_text
 from marsad.dates import calendar as cal
@@ -33,6 +33,7 @@ from marsad.dates.clues import strip_conj, future_cue, word_after, words_before
 from marsad.dates.fastview import fast_normalize
 from marsad.dates.lexicon import CueRole, Lexicon, Unit, lexicon
 from marsad.dates.patterns import Patterns, patterns
+from marsad.dates.starts import Starts
 from marsad.model import DateMention
 
 
@@ -77,6 +78,14 @@ class Context:
     lex: Lexicon
     last_year: int | None = None
     last_year_end: int = -1
+    # future_cue by position: a candidate may be resolved twice (see `scan`), the clue is the same.
+    futures: dict[int, bool] = field(default_factory=dict)
+
+    def future_at(self, pos: int) -> bool:
+        hit = self.futures.get(pos)
+        if hit is None:
+            hit = self.futures[pos] = future_cue(self.text, self.lex, pos)
+        return hit
 
     def year_in_sentence(self, pos: int) -> int | None:
         if self.last_year is None or _SENT_BREAK.search(self.text, self.last_year_end, pos):
@@ -129,7 +138,7 @@ def _role_of(ctx: Context, word: str) -> CueRole | None:
 def _infer_year(ctx: Context, pos: int, month: int, day: int | None) -> int | None:
     year = ctx.year_in_sentence(pos)
     a = ctx.anchor
-    future = a is not None and future_cue(ctx.text, ctx.lex, pos)
+    future = a is not None and ctx.future_at(pos)
     # «الاتفاق النووي لعام 2015 … بحلول 12 مايو»: a deadline ahead is not in a past sentence year.
     if year is not None and not (future and year < a.year):
         return year
@@ -284,7 +293,7 @@ def _weekday_value(ctx: Context, m: re.Match[str], weekday: int, pre: str | None
             return cal.weekday_date(a, weekday, -1)
         if role is CueRole.FUTURE_MODIFIER:
             return cal.weekday_date(a, weekday, 1)
-    if future_cue(ctx.text, ctx.lex, m.start()):
+    if ctx.future_at(m.start()):
         return a if a.weekday() == weekday else cal.weekday_date(a, weekday, 1)
     return cal.weekday_date(a, weekday, 0)
 
@@ -457,59 +466,40 @@ _FAMILIES = (
 )
 
 
-# A word or a number: every date match starts at one of these (or after one or two proclitics).
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_PROCLITIC = frozenset("وفبلك")
-
-
-def match_starts(text: str, region: trig.Region) -> list[int]:
-    """Positions in the region's start windows where a pattern guarded by WORD_START /
-    NUM_START can begin, ascending.
-
-    Those guards fail everywhere inside a word, so trying `match` only at token starts (and after
-    one or two proclitics) finds exactly what `finditer` over the region finds, without paying
-    the guards' lookbehinds at every character (the main cost of scanning a region).
-    """
-    out: list[int] = []
-    for ws, we in region.windows:
-        for m in _TOKEN.finditer(text, ws, region.hi):
-            s = m.start()
-            if s >= we:
-                break
-            out.append(s)
-            if m.end() - s > 1 and text[s] in _PROCLITIC:
-                out.append(s + 1)
-                if m.end() - s > 2 and text[s] in "وف" and text[s + 1] in "بلك":
-                    out.append(s + 2)
-    if len(region.windows) > 1:
-        out = sorted(set(out))
-    return out
-
-
-def candidates(text: str, pats: Patterns) -> list[Candidate]:
+def candidates(text: str, pats: Patterns, ascii_digits: bool = False) -> list[Candidate]:
     """Every pattern match, each pattern tried only at word starts near its own triggers.
 
     Emulates `finditer` per region: matches are taken left to right and do not overlap.
     """
     found: list[Candidate] = []
-    where = trig.regions(text)
-    starts: dict[str, list[tuple[int, list[int]]]] = {}
+    add = found.append
+    where = trig.regions(text, ascii_digits)
+    if not where:
+        return found
+    starts = Starts.of(text, where)
+    per_group: dict[str, list[tuple[int, list[int], list[str]]]] = {}
     for kind, attr, group in _FAMILIES:
         if group not in where:
             continue
-        if group not in starts:
-            starts[group] = [(r.hi, match_starts(text, r)) for r in where[group]]
+        if group not in per_group:
+            per_group[group] = [starts.region(r) for r in where[group]]
         match = getattr(pats, attr).match
-        letters = pats.first_letters[attr]
-        for hi, positions in starts[group]:
+        pairs = pats.first_pairs[attr]
+        lone = pats.lone_letters[attr]
+        for hi, positions, keys in per_group[group]:
+            # Only positions whose key fits the pattern's first characters are worth a `match` call.
+            if lone:
+                tried = [p for p, k in zip(positions, keys) if k in pairs or k[0] in pairs]
+            else:
+                tried = [p for p, k in zip(positions, keys) if k in pairs]
             last = -1
-            for pos in positions:
-                if pos < last or not (text[pos] in letters or text[pos].isdecimal()):
+            for pos in tried:
+                if pos < last:
                     continue
                 m = match(text, pos, hi)
-                if m is not None and m.end() > pos:
-                    found.append(Candidate(kind, pos, m.end(), m))
-                    last = m.end()
+                if m is not None and (end := m.end()) > pos:
+                    add(Candidate(kind, pos, end, m))
+                    last = end
     return found
 
 
@@ -535,9 +525,10 @@ def scan(text: str, anchor: dt.date | None) -> list[DateMention]:
     ntext = view.text
     ctx = Context(ntext, anchor, lexicon())
     out: list[DateMention] = []
-    for c, r in select(candidates(ntext, patterns()), ctx):
-        if ctx.last_year is not None:
-            # An explicit year seen earlier may fix this one's year: resolve again, in text order.
+    for c, r in select(candidates(ntext, patterns(), view.ascii_digits), ctx):
+        if ctx.last_year is not None and c.kind is Kind.GREGORIAN:
+            # An explicit year seen earlier may fix this one's year: resolve again, in text order
+            # (only a month name reads the sentence's year; the other kinds resolve the same).
             r = _RESOLVERS[c.kind](c, ctx)
             if r is None:
                 continue

@@ -17,8 +17,6 @@ import ahocorasick
 
 from marsad.dates.lexicon import Lexicon, lexicon
 
-# \d\d{3} rather than \d{4}: a pattern that opens with a character class gets re's fast scan.
-_FOUR_DIGITS = re.compile(r"\d\d{3}")
 
 # Trigger groups: which pattern families a hit should wake up.
 CALENDAR = "calendar"  # gregorian + hijri month names
@@ -96,6 +94,9 @@ def _entries(lex: Lexicon) -> Iterable[tuple[str, str]]:
             yield _key_word(form), NAMED
 
 
+_DIGIT = (1, ())  # the automaton's value for a digit: no trigger groups
+
+
 @lru_cache(maxsize=1)
 def automaton() -> ahocorasick.Automaton:
     groups: dict[str, set[str]] = {}
@@ -105,7 +106,15 @@ def automaton() -> ahocorasick.Automaton:
             groups.setdefault("لل" + word[2:], set()).add(group)
     auto = ahocorasick.Automaton()
     for word, gs in groups.items():
-        auto.add_word(word, (len(word), frozenset(gs)))
+        # Each group with its context spans, so that `regions` does no lookups per hit.
+        auto.add_word(word, (len(word), tuple((g, *SPANS[g]) for g in sorted(gs))))
+    # ASCII digits are one-character words too: news has a dozen digits per article, so collecting
+    # them in this pass is cheaper than a second regex scan of the text.  (Only ASCII: pyahocorasick
+    # looks a node's children up one by one, and the root would get ~660 more with all of \d.)
+    for digit in "0123456789":
+        if digit in groups:
+            raise ValueError(f"trigger word {digit!r} is a lone digit: it would shadow the digit scan")
+        auto.add_word(digit, _DIGIT)
     auto.make_automaton()
     return auto
 
@@ -129,28 +138,60 @@ class Region:
 _NON_SPACE = re.compile(r"\S{0,64}")
 
 
-def regions(text: str) -> dict[str, list[Region]]:
-    """Merged search regions per trigger group."""
+# \d\d{3} rather than \d{4}: a pattern that opens with a character class gets re's fast scan.
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
+
+
+def regions(text: str, ascii_digits: bool = False) -> dict[str, list[Region]]:
+    """Merged search regions per trigger group.
+
+    `ascii_digits` says that every digit of `text` is ASCII (FastView knows): the four-digit
+    numbers are then read off the automaton's digit hits instead of a regex pass over the text.
+    """
     n = len(text)
     hits: dict[str, list[tuple[int, int, int]]] = {}
+    non_space = _NON_SPACE.match
+    digits: list[int] = []
     for end, (length, groups) in automaton().iter(text):
+        if not groups:
+            digits.append(end)
+            continue
         e = end + 1
         s = e - length
-        if not whole_word(text, s, e):
+        # whole_word, with its common outcomes decided inline (a call per hit costs more).
+        if e < n and (c := text[e]).isalnum() and not c.isdecimal():
             continue
-        for g in groups:
-            before, after = SPANS[g]
+        if s and (c := text[s - 1]).isalnum() and not c.isdecimal() and not whole_word(text, s, e):
+            continue
+        for g, before, after in groups:
             # Regions end on whitespace so that a pattern's right-boundary check is not fooled by endpos.
-            hi = _NON_SPACE.match(text, min(n, e + after)).end()
-            hits.setdefault(g, []).append((max(0, s - before), hi, s + 1))
-    before, after = SPANS[DIGITS]
-    spans = [
-        (max(0, m.start() - before), _NON_SPACE.match(text, min(n, m.end() + after)).end(), m.start() + 1)
-        for m in _FOUR_DIGITS.finditer(text)
-    ]
-    if spans:
-        hits.setdefault(DIGITS, []).extend(spans)
+            hi = non_space(text, min(n, e + after)).end()
+            span = (max(0, s - before), hi, s + 1)
+            if g in hits:
+                hits[g].append(span)
+            else:
+                hits[g] = [span]
+    if digits or not ascii_digits:
+        before, after = SPANS[DIGITS]
+        starts = four_digit_starts(digits) if ascii_digits else [m.start() for m in _FOUR_DIGITS.finditer(text)]
+        spans = [(max(0, s - before), non_space(text, min(n, s + 4 + after)).end(), s + 1) for s in starts]
+        if spans:
+            hits.setdefault(DIGITS, []).extend(spans)
     return {g: _merge(spans) for g, spans in hits.items()}
+
+
+def four_digit_starts(digits: list[int]) -> list[int]:
+    """Where `\\d\\d{3}` matches (as finditer would: left to right, not overlapping), given the
+    ascending positions of all digits."""
+    out: list[int] = []
+    run_start = prev = -2
+    for i in digits:
+        if i != prev + 1:
+            run_start = i
+        elif (i - run_start) % 4 == 3:
+            out.append(i - 3)
+        prev = i
+    return out
 
 
 def _merge(spans: list[tuple[int, int, int]]) -> list[Region]:

@@ -94,7 +94,7 @@ def reindex(conn: sqlite3.Connection, *, full: bool = False, batch: int = 500) -
 
     if full:
         conn.execute("BEGIN IMMEDIATE")
-        for table in ("event_mentions", "canonical_actors", "canonical_events", "article_kb", "stories",
+        for table in ("event_mentions", "canonical_actors", "canonical_events", "lsh_band", "article_kb", "stories",
                       "actor_aliases", "actor_roles", "actors"):
             conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
         conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")

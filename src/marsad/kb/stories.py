@@ -10,19 +10,22 @@ An article joins, in order of preference:
          in a story that began at most
          MAX_STORY_DAYS before (so stories do not chain across months);
   seed   otherwise it starts a new story.
-The LSH index lives in memory, rebuilt from article_kb blobs at the start of a run.
+The LSH buckets live in the database (lsh_band), so memory stays flat however large the corpus.
 """
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
+from typing import Iterable
 
 import numpy as np
-from datasketch import MinHashLSH
+from datasketch.lsh import _optimal_param
 
-from marsad.kb.signatures import NUM_PERM, Signature, from_blob, jaccard, lean, to_blob
+from marsad.kb.signatures import NUM_PERM, Signature, from_blob, jaccard, to_blob
 
 NEAR = 0.5
 TOPIC = 0.3
@@ -63,32 +66,104 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-class StoryIndex:
-    """In-memory LSH over the stored signatures (near duplicates and topics)."""
+class Kind(int, Enum):
+    SHINGLES = 0  # near duplicates
+    TOPIC = 1  # same story, other wording
 
-    def __init__(self) -> None:
-        self.near = MinHashLSH(threshold=NEAR, num_perm=NUM_PERM)
-        self.topic = MinHashLSH(threshold=TOPIC, num_perm=NUM_PERM)
-        self.entries: dict[int, _Entry] = {}
+
+@lru_cache(maxsize=None)
+def _bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows) of an LSH at `threshold`, as datasketch's MinHashLSH chooses them."""
+    return _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+
+
+def band_keys(values: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    b, r = _bands(threshold)
+    out = []
+    for i in range(b):
+        digest = hashlib.blake2b(np.ascontiguousarray(values[i * r:(i + 1) * r]).tobytes(), digest_size=8).digest()
+        out.append((i, int.from_bytes(digest, "little", signed=True)))
+    return out
+
+
+class _Entries:
+    """Read access to the indexed articles (article_kb), by article id."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def many(self, ids: Iterable[int]) -> dict[int, _Entry]:
+        ids = list(ids)
+        out: dict[int, _Entry] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for aid, story_id, sh, tp, day in self.conn.execute(
+                f"SELECT article_id, story_id, shingles, topic, day FROM article_kb WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                out[aid] = _Entry(from_blob(sh), from_blob(tp), parse_day(day), story_id)
+        return out
+
+    def get(self, aid: int) -> _Entry | None:
+        return self.many([aid]).get(aid)
+
+    def __getitem__(self, aid: int) -> _Entry:
+        e = self.get(aid)
+        if e is None:
+            raise KeyError(aid)
+        return e
+
+
+class StoryIndex:
+    """LSH over the stored signatures.  The buckets are rows of `lsh_band` and a query is one
+    indexed lookup per band, so memory does not grow with the corpus (the signatures
+    themselves are read back from article_kb for the candidates only)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.entries = _Entries(conn)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> "StoryIndex":
-        index = cls()
-        for aid, story_id, sh, tp, day in conn.execute(
-            "SELECT article_id, story_id, shingles, topic, day FROM article_kb ORDER BY article_id"
-        ):
-            index.add(aid, from_blob(sh), from_blob(tp), parse_day(day), story_id)
+        index = cls(conn)
+        index._backfill()
         return index
 
+    def _backfill(self) -> None:
+        """Bucket rows for articles indexed before schema version 4 (once per database)."""
+        missing = self.conn.execute(
+            "SELECT count(*) FROM article_kb WHERE article_id NOT IN (SELECT article_id FROM lsh_band)"
+        ).fetchone()[0]
+        if not missing:
+            return
+        rows = self.conn.execute(
+            "SELECT article_id, shingles, topic FROM article_kb"
+            " WHERE article_id NOT IN (SELECT article_id FROM lsh_band)"
+        ).fetchall()
+        for aid, sh, tp in rows:
+            self._insert(aid, from_blob(sh), from_blob(tp))
+
+    def _insert(self, aid: int, shingles: np.ndarray, topic: np.ndarray) -> None:
+        rows = [(Kind.SHINGLES.value, b, k, aid) for b, k in band_keys(shingles, NEAR)]
+        rows += [(Kind.TOPIC.value, b, k, aid) for b, k in band_keys(topic, TOPIC)]
+        self.conn.executemany("INSERT INTO lsh_band (kind, band, key, article_id) VALUES (?,?,?,?)", rows)
+
     def add(self, aid: int, shingles: np.ndarray, topic: np.ndarray, day: date | None, story_id: int) -> None:
-        self.entries[aid] = _Entry(shingles, topic, day, story_id)
-        self.near.insert(aid, lean(shingles), check_duplication=False)
-        self.topic.insert(aid, lean(topic), check_duplication=False)
+        """Index an article whose article_kb row the caller has just written."""
+        self._insert(aid, shingles, topic)
+
+    def _candidates(self, kind: Kind, values: np.ndarray, threshold: float) -> set[int]:
+        out: set[int] = set()
+        for band, key in band_keys(values, threshold):
+            out.update(r[0] for r in self.conn.execute(
+                "SELECT article_id FROM lsh_band WHERE kind = ? AND band = ? AND key = ?", (kind.value, band, key)))
+        return out
 
     def near_matches(self, sig: Signature) -> list[tuple[float, int]]:
         out = []
-        for aid in self.near.query(lean(sig.shingles)):
-            sim = jaccard(sig.shingles, self.entries[aid].shingles)
+        for aid, e in self.entries.many(self._candidates(Kind.SHINGLES, sig.shingles, NEAR)).items():
+            sim = jaccard(sig.shingles, e.shingles)
             if sim >= NEAR:
                 out.append((sim, aid))
         return sorted(out, reverse=True)
@@ -97,8 +172,7 @@ class StoryIndex:
         if day is None:
             return []  # no time window without a date: topic clustering would be unbounded
         out = []
-        for aid in self.topic.query(lean(sig.topic)):
-            e = self.entries[aid]
+        for aid, e in self.entries.many(self._candidates(Kind.TOPIC, sig.topic, TOPIC)).items():
             if e.day is None or abs((e.day - day).days) > WINDOW_DAYS:
                 continue
             sim = jaccard(sig.topic, e.topic)

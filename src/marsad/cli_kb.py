@@ -239,3 +239,4 @@ def demo(db: Path = DB_OPTION, a: str = "QAT", b: str = "NATO") -> None:
     err.print(f"bundled sample: {summary.read} read, {summary.stored} stored, {summary.unchanged} unchanged, "
               f"{summary.failed} quarantined → {db}")
     timeline(a, b, db=db, as_json=False, limit=100, offset=0, min_articles=1)
+    err.print(f"open the web UI: marsad serve --db {db}  →  http://127.0.0.1:8000/timeline/{a}/{b}", highlight=False)

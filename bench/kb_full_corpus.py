@@ -142,9 +142,12 @@ def main() -> None:
     if pair:
         page = api.timeline(conn, pair[0], pair[1], limit=15)
         print(f"\n## Timeline {pair[0]} – {pair[1]} ({page.total} canonical events; first 15)\n")
-        print("| date | type | source → target | articles | outlets | evidence |\n|---|---|---|---|---|---|")
+        # The evidence is third-party text: the report names where it is (article id and offsets),
+        # and `marsad show ID` prints it locally; the committed report never quotes the corpus.
+        print("| date | type | source → target | articles | outlets | evidence (article:start-end) |\n|---|---|---|---|---|---|")
         for e in page.items:
-            ev = " ".join((e.mentions[0].evidence if e.mentions else "").split())[:90]
+            m = e.mentions[0] if e.mentions else None
+            ev = f"{m.doc_id}:{m.start}-{m.end}" if m else ""
             print(f"| {e.date or '—'} | {e.type} | {','.join(e.source)} → {','.join(e.target)} | {e.num_articles} |"
                   f" {e.num_sources} | {ev} |")
     print("\n```json\n" + json.dumps({"outlets": st["outlets"], "events_by_type": st["events_by_type"]},

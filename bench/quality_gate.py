@@ -59,7 +59,7 @@ def compare(current: dict[str, float | None], floors: dict[str, float], toleranc
     return out
 
 
-# -- the scores ------------------------------------------------------------------
+# -- the scores ------------------------------
 def dev_scores(shared: Path = SHARED, stages: Sequence | None = None) -> dict[str, float]:
     """marsad eval on the dev gold (the pipeline run over the dev articles)."""
     from marsad.eval import read_jsonl, run_articles
@@ -148,7 +148,7 @@ def current_scores(shared: Path = SHARED, log=print) -> dict[str, float | None]:
     return out
 
 
-# -- baseline file -------------------------------------------------------------------
+# -- baseline file ------------------------------
 def read_baseline(path: Path = BASELINE) -> tuple[dict[str, float], float]:
     if not path.exists():
         return {}, DEFAULT_TOLERANCE

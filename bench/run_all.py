@@ -112,7 +112,7 @@ def run_bench(b: Bench, quick: bool, python: str = sys.executable) -> Result:
     return Result(b, Outcome.OK, secs, proc.stdout)
 
 
-# -- machine description -------------------------------------------------------------
+# -- machine description ------------------------------
 def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

@@ -38,7 +38,7 @@ SENTENCE = "وقالت الحكومة القطرية، إن وزيرها سيز�
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-# -- 1. main-text extraction ---------------------------------------------------------
+# -- 1. main-text extraction ------------------------------
 def bag(text: str) -> Counter:
     return Counter(_TOKEN.findall(text or ""))
 
@@ -95,7 +95,7 @@ def main_text(repeats: int) -> None:
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {1000 * statistics.median(times):.1f} |")
 
 
-# -- 2. tokenisation and stemming ---------------------------------------------------------
+# -- 2. tokenisation and stemming ------------------------------
 def news_texts(n: int) -> list[str]:
     with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
         return [json.loads(line)["text"] for line in itertools.islice(fh, n)]

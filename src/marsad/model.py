@@ -138,7 +138,7 @@ class Document:
 
     SCALARS: ClassVar[tuple[str, ...]] = ("id", "title", "text", "published", "source", "url", "metadata")
 
-    # -- integrity -------------------------------------------------------
+    # -- integrity ------------------------------
     def check(self) -> None:
         """Raise SpanError unless every span of every layer indexes `text` exactly."""
         for layer in LAYERS:
@@ -157,7 +157,7 @@ class Document:
         h.update(self.text.encode("utf-8"))
         return h.hexdigest()
 
-    # -- serialisation ---------------------------------------------------
+    # -- serialisation ------------------------------
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {name: getattr(self, name) for name in self.SCALARS}
         for layer in LAYERS:

@@ -74,7 +74,7 @@ def test_tokens_from_words_layout(words):
         assert tok.start <= tok.base_start <= tok.stem_start <= tok.end
 
 
-# -- the shipped model -------------------------------------------------------
+# -- the shipped model ------------------------------
 
 SHIPPED = model_dir() / "ner.crfsuite"
 needs_model = pytest.mark.skipif(not SHIPPED.is_file(), reason="no shipped NER model")

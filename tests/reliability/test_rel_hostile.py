@@ -56,7 +56,7 @@ def _texts(conn) -> list[str]:
     return [r[0] for r in conn.execute("SELECT text FROM articles ORDER BY id")]
 
 
-# -- rows -------------------------------------------------------------------------
+# -- rows ------------------------------
 
 def huge_text_file(tmp):
     p = tmp / "huge.txt"

@@ -65,13 +65,13 @@ def test_surname_refers_to_full_person():
 
 
 def test_role_and_affiliation_by_apposition():
-    doc = run("ووقع عن الدوحة عبد الرحمن بن محمد الخليفي رئيس بعثة قطر لدى حلف الناتو")
+    doc = run("وحضر اللقاء عبد الرحمن بن محمد الخليفي رئيس بعثة قطر لدى حلف الناتو أمس")
     per = [e for e in doc.entities if e.type == "PER"][0]
     assert (per.text, per.role, per.affiliation) == ("عبد الرحمن بن محمد الخليفي", "رئيس بعثة", "QAT")
 
 
 def test_role_from_preceding_title():
-    doc = run("وقال وزير الخارجية الأمريكي مايك بومبيو إن")
+    doc = run("وفي المؤتمر تحدث وزير الخارجية الأمريكي مايك بومبيو للصحفيين")
     per = [e for e in doc.entities if e.type == "PER"][0]
     assert (per.text, per.role, per.affiliation) == ("مايك بومبيو", "وزير الخارجية", "USA")
 

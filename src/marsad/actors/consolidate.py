@@ -93,7 +93,7 @@ def _clean_extension(view: TokenView, inner: Entity, outer: Entity) -> bool:
     return True
 
 
-# -- one type per surface ----------------------------------------------------------
+# -- one type per surface ------------------------------
 
 def _keys(ent: Entity) -> frozenset[str]:
     return frozenset(strip_clitics(ent.text.strip()))
@@ -127,7 +127,7 @@ def harmonise_types(ents: Sequence[Entity]) -> list[Entity]:
     return list(ents)
 
 
-# -- bylines -------------------------------------------------------------------------
+# -- bylines ------------------------------
 
 def drop_bylines(doc: Document, ents: Iterable[Entity]) -> list[Entity]:
     """Without the outlet named in a byline: an ORG in parentheses followed by a dash."""

@@ -61,7 +61,7 @@ def link(doc: Document) -> list[Entity]:
     return sorted(ents, key=lambda e: (e.start, -e.end))
 
 
-# -- capitals used for their state ----------------------------------------------
+# -- capitals used for their state ------------------------------
 
 def _capital_of(surface: str) -> str | None:
     reg = registry()

@@ -80,7 +80,7 @@ def _step(scan: Scan, i: int) -> int:
     return i + 1
 
 
-# -- state and organisation names ------------------------------------------------
+# -- state and organisation names ------------------------------
 
 def _name(scan: Scan, i: int, m: Match) -> int | None:
     e = m.first_of(Kind.STATE, Kind.ORG, Kind.PLACE, Kind.CITY, Kind.PERSON)
@@ -214,7 +214,7 @@ def _unit(scan: Scan, i: int, m: Match) -> int | None:
     return last
 
 
-# -- persons ------------------------------------------------------------------
+# -- persons ------------------------------
 
 def _stop(scan: Scan, j: int) -> bool:
     return bool(scan.kinds_at(j) & _NAME_STOP)

@@ -183,7 +183,7 @@ def _split(view: TokenView, ent: Entity) -> list[Entity]:
     return parts
 
 
-# -- is it a name at all? -------------------------------------------------------
+# -- is it a name at all? ------------------------------
 
 def word_kinds(norm: str) -> set[Kind]:
     """Registry kinds of one normalised word in any clitic/article reading."""

@@ -95,7 +95,7 @@ def key_of(surface: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(surface) if t.norm)
 
 
-# -- loading ------------------------------------------------------------------
+# -- loading ------------------------------
 
 def _valid_state_codes() -> frozenset[str]:
     import pycountry

@@ -169,7 +169,7 @@ def network(conn: Conn, min_events: Annotated[int, Query(ge=1, le=100_000)] = 1,
     return Network([n for n in net.nodes if n["code"] in used], edges)
 
 
-# -- CSV -------------------------------------------------------------------------
+# -- CSV ------------------------------
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 

@@ -94,7 +94,7 @@ class Lexicon:
         return self.cues.get(role, frozenset())
 
 
-# -- reading -----------------------------------------------------------------
+# -- reading ------------------------------
 
 
 def read_rows(name: str, text: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -149,7 +149,7 @@ def _read(name: str) -> str:
     return resources.files("marsad.resources").joinpath(f"{RESOURCE_DIR}/{name}").read_text("utf-8")
 
 
-# -- parsing each file --------------------------------------------------------
+# -- parsing each file ------------------------------
 
 
 def parse_gregorian(name: str, text: str) -> tuple[dict[str, int], frozenset[str]]:

@@ -104,7 +104,7 @@ def _ym(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-# -- per-kind resolution ------------------------------------------------------------
+# -- per-kind resolution ------------------------------
 
 
 def _day_of(m: re.Match[str], lex: Lexicon) -> int | None:
@@ -451,7 +451,7 @@ _RESOLVERS = {
 }
 
 
-# -- the scan -----------------------------------------------------------------------
+# -- the scan ------------------------------
 
 
 _FAMILIES = (

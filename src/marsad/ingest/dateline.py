@@ -5,7 +5,7 @@ Shapes handled (place, optional country, optional date, outlet, separator):
     «القاهرة (رويترز) -»                     place (outlet) -
     «واشنطن - (أ ف ب):»                      place - (outlet):
     «دمشق، سوريا (CNN) --»                   place، country (outlet) --
-    «بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس»   place date outlet<end of line>
+    «تبوك 3 رمضان 1440 هـ الموافق 8 مايو 2019 م واس»   place date outlet<end of line>
     «غزة - …»                                place - (no outlet)
 Known outlets come from resources/ingest/outlets.tsv and are matched on the
 normalised text; an unknown outlet is accepted only in an unambiguous frame

@@ -137,7 +137,7 @@ def best_arabic_page(data: bytes) -> Decoded | None:
     return None
 
 
-# -- mojibake ---------------------------------------------------------------------
+# -- mojibake ------------------------------
 # UTF-8 Arabic that was once read as windows-1252 (or Latin-1) and saved again as
 # UTF-8 looks like "Ø§Ù„Ø®Ø¨Ø±": every Arabic letter became a lead character (Ø Ù Ú Û
 # for bytes D8–DB) and a continuation character.  The bytes survive, so the text can

@@ -28,7 +28,7 @@ def _end(value: str) -> str:
     return value + "\uffff"  # inclusive upper bound for YYYY / YYYY-MM / YYYY-MM-DD prefixes
 
 
-# -- articles ----------------------------------------------------------------
+# -- articles ------------------------------
 def list_articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0, source: str | None = None) -> Page[ArticleSummary]:
     limit, offset = _clamp(limit, offset)
     cond, args = ("WHERE a.source = ?", [source]) if source else ("", [])
@@ -52,7 +52,7 @@ def get_article(conn: sqlite3.Connection, ref: str) -> ArticleDetail | None:
     return ArticleDetail(_summary(r), doc.to_record(), cids)
 
 
-# -- events --------------------------------------------------------------------
+# -- events ------------------------------
 def _mentions(conn: sqlite3.Connection, cids: list[int]) -> dict[int, list[EventMention]]:
     out: dict[int, list[EventMention]] = defaultdict(list)
     if not cids:
@@ -119,7 +119,7 @@ def get_event(conn: sqlite3.Connection, id: int) -> CanonicalEvent | None:
     return page.items[0] if page.items else None
 
 
-# -- actors --------------------------------------------------------------------
+# -- actors ------------------------------
 def _actor(r: sqlite3.Row) -> ActorSummary:
     return ActorSummary(r["code"], r["type"], r["name_ar"], r["name_en"], r["mentions"], r["events"])
 
@@ -174,7 +174,7 @@ def actor_profile(conn: sqlite3.Connection, code: str) -> ActorProfile | None:
     return ActorProfile(actor, aliases, roles, counterparts, dict(by_type), dict(by_quad), by_month)
 
 
-# -- stories -------------------------------------------------------------------
+# -- stories ------------------------------
 def _story(r: sqlite3.Row, sources: list[str]) -> StorySummary:
     return StorySummary(r["id"], r["title"], r["first_date"], r["last_date"], r["num_articles"], r["num_sources"], sources)
 
@@ -208,7 +208,7 @@ def get_story(conn: sqlite3.Connection, id: int) -> StoryDetail | None:
     return StoryDetail(_story(r, _story_sources(conn, [r["id"]]).get(r["id"], [])), arts, events)
 
 
-# -- related -------------------------------------------------------------------
+# -- related ------------------------------
 def related(conn: sqlite3.Connection, ref: str, limit: int = 10) -> list[RelatedArticle]:
     """Articles sharing the story, canonical events, actors and vocabulary with `ref`, best first."""
     row = article_row(conn, str(ref))
@@ -258,7 +258,7 @@ def related(conn: sqlite3.Connection, ref: str, limit: int = 10) -> list[Related
     return out[:limit]
 
 
-# -- network and statistics ----------------------------------------------------
+# -- network and statistics ------------------------------
 def network(conn: sqlite3.Connection, min_events: int = 1, limit: int = 200) -> Network:
     """Directed source → target edges between actors, weighted by canonical events, by quad class."""
     edges: dict[tuple[str, str], dict] = {}

@@ -60,7 +60,7 @@ GDELT_COLUMNS = (
 )
 
 
-# -- row sources ----------------------------------------------------------------
+# -- row sources ------------------------------
 def canonical_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every canonical event with its first supporting article, in id order."""
     for r in rows(conn, """
@@ -88,7 +88,7 @@ def event_table(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return out
 
 
-# -- GDELT ------------------------------------------------------------------------
+# -- GDELT ------------------------------
 def _gdelt_actor(code: str | None, names: dict[str, str]) -> list[str]:
     """The ten Actor* columns of one actor."""
     if not code:
@@ -138,7 +138,7 @@ def _day(value: str | None) -> date | None:
     return None
 
 
-# -- PLOVER -------------------------------------------------------------------------
+# -- PLOVER ------------------------------
 def plover_record(d: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return {
         "id": f"marsad-{d['id']}",
@@ -165,7 +165,7 @@ def plover_record(d: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-# -- writers ------------------------------------------------------------------------
+# -- writers ------------------------------
 @contextmanager
 def _text_out(path: Path | None) -> Iterator[IO[str]]:
     if path is None:

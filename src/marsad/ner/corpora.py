@@ -98,7 +98,7 @@ def read_wojood(path: Path) -> list[TaggedSentence]:
     return out
 
 
-# -- overlap control ------------------------------------------------------
+# -- overlap control ------------------------------
 
 SHINGLE = 25  # characters; long enough that a shared shingle means shared text
 
@@ -134,7 +134,7 @@ def drop_overlapping(
     return kept, len(sentences) - len(kept)
 
 
-# -- LOC refinement -------------------------------------------------------
+# -- LOC refinement ------------------------------
 
 GEO_TYPES = ("GPE", "LOC", "FAC")
 

@@ -59,7 +59,7 @@ class WordInfo:
     lex: str = ""  # majority type of the word in the self-tagged news ('' when none)
 
 
-# -- data file: triggers ---------------------------------------------------
+# -- data file: triggers ------------------------------
 
 def parse_triggers(text: str, filename: str) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -91,7 +91,7 @@ def triggers() -> dict[str, str]:
     return parse_triggers(text, TRIGGERS_FILE)
 
 
-# -- per-word features -----------------------------------------------------
+# -- per-word features ------------------------------
 
 def shape_of(word: str) -> str:
     if word.isdigit():
@@ -161,7 +161,7 @@ def word_info(word: str, config: FeatureConfig) -> WordInfo:
     return WordInfo(tuple(own), norm, stem, coarse, fine, trig, shape, lex)
 
 
-# -- sequence features -----------------------------------------------------
+# -- sequence features ------------------------------
 
 ExtraLabels = Sequence[str | None]
 

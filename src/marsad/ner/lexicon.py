@@ -62,7 +62,7 @@ class LexEntry:
 Lexicon = dict[str, LexEntry]
 
 
-# -- building ---------------------------------------------------------------
+# -- building ------------------------------
 
 def news_sentences(paths: Iterable[Path], config: LexiconConfig = LexiconConfig()) -> Iterator[list[str]]:
     """Normalised news sentences (split at . ! ؟ and at `max_sentence` tokens)."""
@@ -126,7 +126,7 @@ def write_lexicon(fold_counts: Sequence[dict[str, Counter]], output: Path, min_c
     return kept
 
 
-# -- loading ------------------------------------------------------------------
+# -- loading ------------------------------
 
 def parse_lexicon(data: bytes, name: str) -> dict[int, Lexicon]:
     """fold → word → counts, plus ALL_FOLDS → the sums."""
@@ -157,7 +157,7 @@ def load_lexicon(path: str) -> dict[int, Lexicon]:
     return parse_lexicon(p.read_bytes(), str(p)) if p.is_file() else {}
 
 
-# -- features -----------------------------------------------------------------
+# -- features ------------------------------
 
 def _bucket(share: float) -> str:
     # Coarse bands: the CRF learns how far to trust each.

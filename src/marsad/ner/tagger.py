@@ -80,7 +80,7 @@ class Tagger:
             raise FileNotFoundError(f"{lexicon} is missing (the model in {directory} needs it)")
         return cls(str(directory / MODEL_FILE), config)
 
-    # -- labels ------------------------------------------------------------
+    # -- labels ------------------------------
     def _features(self, tokens: Sequence[Token], gaz: Sequence[str | None] | None) -> list[list[str]]:
         hooks = actor_hooks()
         titles = [bool(hooks.is_title_token(t)) for t in tokens] if hooks.is_title_token else None
@@ -102,7 +102,7 @@ class Tagger:
             return tags
         return propagate(sentences, tags, None, self.consistency)
 
-    # -- documents ---------------------------------------------------------
+    # -- documents ------------------------------
     def tag(self, doc: Document) -> list[Entity]:
         """Entities (source "crf") over `doc.tokens`, sentence by sentence, exact into `doc.text`."""
         if not doc.tokens:

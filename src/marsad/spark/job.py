@@ -49,7 +49,7 @@ class JobResult:
         }
 
 
-# -- executor side -------------------------------------------------------------
+# -- executor side ------------------------------
 def split_partition(files: Iterable[tuple[str, bytes]], settings: Settings) -> Iterator:
     from marsad.settings import use
     from marsad.spark.sources import split_file
@@ -108,7 +108,7 @@ def _table_name(pair: tuple[str, tuple]) -> str:
     return pair[0]
 
 
-# -- driver side -------------------------------------------------------------------
+# -- driver side ------------------------------
 def _counter_param():
     from pyspark.accumulators import AccumulatorParam
 
@@ -210,7 +210,7 @@ def _join(base: str, name: str) -> str:
     return base.rstrip("/") + "/" + name
 
 
-# -- spark-submit entry point ------------------------------------------------------
+# -- spark-submit entry point ------------------------------
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="marsad-spark", description="Run the marsad pipeline on Spark.")
     p.add_argument("--input", "-i", action="append", required=True,

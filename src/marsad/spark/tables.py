@@ -125,7 +125,7 @@ def uncovered_fields() -> dict[str, list[str]]:
     return out
 
 
-# -- Document / Failure → rows ---------------------------------------------------
+# -- Document / Failure → rows ------------------------------
 @dataclass(slots=True)
 class TableRow:
     """One row bound for one table (the job's RDD element)."""
@@ -161,7 +161,7 @@ def item_rows(item: Document | Failure) -> Iterator[TableRow]:
         yield from document_rows(item)
 
 
-# -- rows → Document / Failure -----------------------------------------------------
+# -- rows → Document / Failure ------------------------------
 _LAYER_KEYS = ("doc_key", "doc_id", "idx")
 
 

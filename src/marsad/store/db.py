@@ -117,12 +117,12 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # -- reads used by the writer ------------------------------------------
+    # -- reads used by the writer ------------------------------
     def has_hash(self, content_hash: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
         return row is not None
 
-    # -- writes --------------------------------------------------------------
+    # -- writes ------------------------------
     def write_batch(self, items: Iterable[Document | Failure]) -> tuple[int, int]:
         """Store a batch in one transaction; returns (articles added, failures added)."""
         added = failed = 0

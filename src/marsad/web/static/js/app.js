@@ -32,7 +32,7 @@ function newChart(el) {
   return chart;
 }
 
-// -- home: events by type --------------------------------------------------------
+// -- home: events by type ------------------------------
 async function drawTypes(el) {
   const stats = await getJSON(el.dataset.src);
   const entries = Object.entries(stats.events_by_type || {}).sort((a, b) => a[1] - b[1]);
@@ -116,7 +116,7 @@ async function drawActorMap(el) {
   }
 }
 
-// -- network: cytoscape graph ---------------------------------------------------
+// -- network: cytoscape graph ------------------------------
 function dominantQuad(quads) {
   let best = "?", n = -1;
   for (const [q, c] of Object.entries(quads || {})) if (c > n) { best = q; n = c; }

@@ -5,7 +5,7 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 
-from marsad.kb.db_util import marks, one, rows, scalar
+from marsad.kb.db_util import date_upper_bound, marks, one, rows, scalar
 from marsad.kb.signatures import from_blob, jaccard
 from marsad.kb.types import (
     ActorProfile, ActorSummary, ArticleDetail, ArticleSummary, CanonicalEvent, EventMention, Network, Page,
@@ -22,10 +22,6 @@ def _summary(r: sqlite3.Row) -> ArticleSummary:
 
 def _clamp(limit: int, offset: int, most: int = 1000) -> tuple[int, int]:
     return max(0, min(int(limit), most)), max(0, int(offset))
-
-
-def _end(value: str) -> str:
-    return value + "\uffff"  # inclusive upper bound for YYYY / YYYY-MM / YYYY-MM-DD prefixes
 
 
 # -- articles ------------------------------
@@ -110,7 +106,7 @@ def list_events(conn: sqlite3.Connection, type: str | None = None, actor: str | 
         args.append(date_from)
     if date_to:
         where.append("c.date <= ?")
-        args.append(_end(date_to))
+        args.append(date_upper_bound(date_to))
     return _events_page(conn, where, args, limit, offset)
 
 

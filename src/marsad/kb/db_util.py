@@ -24,3 +24,8 @@ def scalar(conn: sqlite3.Connection, sql: str, args: Sequence[Any] = ()) -> Any:
 
 def marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+def date_upper_bound(value: str) -> str:
+    """Inclusive upper bound for a YYYY, YYYY-MM or YYYY-MM-DD prefix compared to ISO dates."""
+    return value + "\uffff"

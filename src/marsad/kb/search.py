@@ -12,7 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from marsad.kb.db_util import rows as _rows
+from marsad.kb.db_util import date_upper_bound, rows as _rows
 from marsad.arabic.tokenize import TOKEN_RE
 from marsad.kb.analysis import analyse_word, stems, stopword_stems
 from marsad.kb.types import ArticleSummary, Highlight, SearchHit, SearchPage
@@ -48,11 +48,6 @@ def parse_query(q: str) -> ParsedQuery:
     return ParsedQuery(tuple(phrases), frozenset(w for p in phrases for w in p))
 
 
-def _end_of_day(value: str) -> str:
-    """Inclusive upper bound for a YYYY, YYYY-MM or YYYY-MM-DD string compared to ISO dates."""
-    return value + "\uffff"
-
-
 def _filters(actor, type, date_from, date_to, source) -> tuple[str, list]:
     """An `AND rowid IN (...)` clause restricting FTS rows to the filtered articles ('' when unfiltered)."""
     where: list[str] = []
@@ -65,7 +60,7 @@ def _filters(actor, type, date_from, date_to, source) -> tuple[str, list]:
         args.append(date_from)
     if date_to:
         where.append("a.published <= ?")
-        args.append(_end_of_day(date_to))
+        args.append(date_upper_bound(date_to))
     if actor:
         where.append(
             "(a.id IN (SELECT article_id FROM mentions WHERE actor = ?)"

@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 from marsad.arabic import normalize_text
 from marsad.arabic.tokenize import split_clitics
 from marsad.ner.clusters import load_clusters
-from marsad.ner.labels import TYPES, MapFileError
+from marsad.ner.labels import TYPES, MapFileError, tsv_rows
 from marsad.ner.lexicon import ALL_FOLDS, lexicon_features, load_lexicon, top_type
 
 TRIGGERS_FILE = "ner/triggers.tsv"
@@ -63,15 +63,7 @@ class WordInfo:
 
 def parse_triggers(text: str, filename: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    header_seen = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if cols[0] == "word":
-                continue
+    for lineno, cols in tsv_rows(text, "word"):
         if len(cols) != 3 or not all(c.strip() for c in cols):
             raise MapFileError(f"{filename}:{lineno}: expected word<TAB>type<TAB>note, all non-empty")
         word, typ, _note = cols

@@ -46,9 +46,9 @@ class TypeMapRow:
     note: str
 
 
-def parse_type_map(text: str, filename: str) -> dict[str, TypeMapRow]:
-    """Parse a `source<TAB>target<TAB>note` file; '#' lines and the header are skipped."""
-    rows: dict[str, TypeMapRow] = {}
+def tsv_rows(text: str, header_first: str):
+    """(line number, columns) of a small TSV; blank and '#' lines, and a header row whose
+    first column is `header_first`, are skipped."""
     header_seen = False
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -56,8 +56,15 @@ def parse_type_map(text: str, filename: str) -> dict[str, TypeMapRow]:
         cols = line.split("\t")
         if not header_seen:
             header_seen = True
-            if cols[0] == "newsfane_type":
+            if cols[0] == header_first:
                 continue
+        yield lineno, cols
+
+
+def parse_type_map(text: str, filename: str) -> dict[str, TypeMapRow]:
+    """Parse a `source<TAB>target<TAB>note` file; '#' lines and the header are skipped."""
+    rows: dict[str, TypeMapRow] = {}
+    for lineno, cols in tsv_rows(text, "newsfane_type"):
         if len(cols) != 3:
             raise MapFileError(f"{filename}:{lineno}: expected 3 tab-separated columns, got {len(cols)}")
         src, target, note = (c.strip() for c in cols)
